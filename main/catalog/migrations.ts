@@ -1,0 +1,73 @@
+/** Numbered schema migrations of the catalog; each runs once, in its own transaction. */
+
+/** Migration n (1-based) is `MIGRATIONS[n - 1]`; never edit a shipped one, append a new one. */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: folders, photos (file values, edits, sync state), settings-like key/values */ `
+  CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    added_at TEXT NOT NULL,
+    last_scan_at TEXT
+  );
+
+  CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+    path TEXT NOT NULL UNIQUE,
+    rel_path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ms INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    mime TEXT,
+    width INTEGER,
+    height INTEGER,
+    orientation INTEGER,
+    content_hash TEXT,
+    missing INTEGER NOT NULL DEFAULT 0,
+    -- what the file says (JSON UploadFields + sources), refreshed by every scan
+    file_fields TEXT NOT NULL,
+    file_sources TEXT NOT NULL DEFAULT '{}',
+    offset_time_original TEXT,
+    sub_seconds TEXT,
+    problems TEXT NOT NULL DEFAULT '[]',
+    -- what the person changed; a *_set flag tells "edited to empty" from "not edited"
+    edit_datetime TEXT,
+    edit_datetime_set INTEGER NOT NULL DEFAULT 0,
+    edit_camera TEXT,
+    edit_camera_set INTEGER NOT NULL DEFAULT 0,
+    edit_lat REAL,
+    edit_lon REAL,
+    edit_gps_set INTEGER NOT NULL DEFAULT 0,
+    edit_tags_added TEXT NOT NULL DEFAULT '[]',
+    edit_tags_removed TEXT NOT NULL DEFAULT '[]',
+    excluded INTEGER NOT NULL DEFAULT 0,
+    -- effective values kept for sorting and filtering
+    taken_sort TEXT,
+    -- sync
+    sync_state TEXT NOT NULL DEFAULT 'not-uploaded',
+    remote_id TEXT,
+    sync_error TEXT,
+    sync_retryable INTEGER,
+    sent_fields TEXT,
+    uploaded_at TEXT,
+    sync_attempts INTEGER NOT NULL DEFAULT 0,
+    sync_updated_at TEXT
+  );
+  CREATE INDEX photos_folder ON photos(folder_id);
+  CREATE INDEX photos_taken ON photos(taken_sort DESC, id DESC);
+  CREATE INDEX photos_state ON photos(sync_state);
+  CREATE INDEX photos_hash ON photos(content_hash);
+
+  -- effective tags, maintained with every scan and edit, for tag lists and filters
+  CREATE TABLE photo_tags (
+    photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (photo_id, tag)
+  ) WITHOUT ROWID;
+  CREATE INDEX photo_tags_tag ON photo_tags(tag);
+
+  -- learned facts (e.g. the server's batch cap)
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];

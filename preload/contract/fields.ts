@@ -1,0 +1,30 @@
+/** The five metadata fields memories.ai accepts per upload request, and their limits. */
+
+/** Names of the upload fields, in the order the product shows them. */
+export const UPLOAD_FIELD_NAMES = ['datetime_taken', 'camera_model', 'location', 'tags'] as const;
+
+/** One editable field group: `location` covers latitude and longitude together (both or neither). */
+export type FieldName = (typeof UPLOAD_FIELD_NAMES)[number];
+
+/** The values sent with a photo; null means "not sent". */
+export interface UploadFields {
+  datetime_taken: string | null;
+  camera_model: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  tags: string[];
+}
+
+/** Where a field's effective value came from, in words a photographer reads (e.g. "EXIF DateTimeOriginal", "XMP sidecar", "edited"). */
+export type FieldSources = Partial<Record<FieldName, string>>;
+
+/** API limits from memories-api.md. */
+export const LIMITS = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxCameraModelChars: 200,
+  maxTags: 50,
+  uploadExtensions: ['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.webp'],
+} as const;
+
+/** `yyyy-MM-dd HH:mm:ss`, the only time format the API takes. */
+export const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
