@@ -70,4 +70,7 @@ export const MIGRATIONS: readonly string[] = [
   -- learned facts (e.g. the server's batch cap)
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  /* 2: whether the file itself can be uploaded as it is (the metadata reader's verdict) */ `
+  ALTER TABLE photos ADD COLUMN file_uploadable INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
