@@ -1,0 +1,45 @@
+/** Composes the main-process services from their factories (used by Electron, the web shell and tests). */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openCatalog } from '../catalog/catalog';
+import { createScanService } from '../scan/scan-service';
+import { createSyncService } from '../sync/sync-service';
+import { createThumbService } from '../thumbs/thumb-service';
+import { createEventBus } from './event-bus';
+import type { SecretService, Services, SettingsService } from './services';
+
+/** What a composition root supplies: the profile folder and the capabilities of its shell. */
+export interface ServiceOptions {
+  home: string;
+  shell: Services['shell'];
+  version: string;
+  settings: SettingsService;
+  secrets: SecretService;
+  /** The URL a renderer uses for a photo's thumbnail in this shell. */
+  thumbUrl: (id: number) => string;
+  chooseFolder: () => Promise<string | null>;
+  revealFile: (absPath: string) => void;
+}
+
+/** Opens the catalog in `home` and builds every service over it. */
+export function createServices(o: ServiceOptions): Services {
+  mkdirSync(o.home, { recursive: true });
+  const events = createEventBus();
+  const catalog = openCatalog(path.join(o.home, 'catalog.sqlite'));
+  const scanner = createScanService({ catalog, events });
+  const thumbs = createThumbService({ catalog, cacheDir: path.join(o.home, 'thumbs'), urlFor: o.thumbUrl, events });
+  const sync = createSyncService({ catalog, events, settings: o.settings, secrets: o.secrets });
+  return {
+    shell: o.shell,
+    version: o.version,
+    events,
+    catalog,
+    scanner,
+    thumbs,
+    sync,
+    settings: o.settings,
+    secrets: o.secrets,
+    chooseFolder: o.chooseFolder,
+    revealFile: o.revealFile,
+  };
+}

@@ -1,0 +1,100 @@
+/** The main screen: top bar, sidebar, grid and inspector. */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, PhotoQuery, SyncStatus } from '../../preload/contract';
+import { lightbox, unwrap } from './api/lightbox';
+import { PhotoGrid } from './features/grid/photo-grid';
+import { Sidebar } from './features/grid/sidebar';
+import { Inspector } from './features/inspector/inspector';
+import { SettingsDialog } from './features/settings/settings-dialog';
+import { SyncDialog } from './features/sync/sync-dialog';
+import { SyncProgress } from './features/sync/sync-progress';
+import { useSyncStatus } from './features/sync/use-sync-status';
+import { plural } from './lib/format';
+import { useLibrary } from './state/use-library';
+import { useSelection } from './state/use-selection';
+
+/** True when the key event happens while typing in a field. */
+function inField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Global shortcuts: Ctrl/Cmd-A selects all, Escape clears. */
+function useShortcuts(selectAll: () => void, clear: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (inField(e.target) || document.querySelector('dialog[open]')) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+        e.preventDefault();
+        selectAll();
+      } else if (e.key === 'Escape') {
+        clear();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectAll, clear]);
+}
+
+/** The top bar: title, counts, sync and settings. */
+function TopBar(props: { total: number; selected: number; status: SyncStatus | null; onStatus: (s: SyncStatus) => void; onSync: () => void; onSettings: () => void }) {
+  const { status } = props;
+  const busy = status?.phase === 'running' || status?.phase === 'paused' || status?.phase === 'offline';
+  return (
+    <header className="topbar">
+      <h1 className="brand">Lightbox</h1>
+      <span className="muted" aria-live="polite">
+        {plural(props.total, 'photo')}
+        {props.selected > 0 && ` · ${props.selected} selected`}
+      </span>
+      <div className="spacer" />
+      {status && status.phase !== 'idle' && <SyncProgress status={status} onStatus={props.onStatus} />}
+      <button type="button" className="btn primary" onClick={props.onSync} disabled={busy}>
+        {props.selected > 0 ? 'Sync selected…' : 'Sync…'}
+      </button>
+      <button type="button" className="btn" onClick={props.onSettings}>
+        Settings
+      </button>
+    </header>
+  );
+}
+
+/** The app. */
+export function App() {
+  const [query, setQuery] = useState<PhotoQuery>({});
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [dialog, setDialog] = useState<'sync' | 'settings' | null>(null);
+  const library = useLibrary(query);
+  const selection = useSelection(library.ids);
+  const [status, setStatus] = useSyncStatus();
+  useShortcuts(selection.selectAll, selection.clear);
+  useEffect(() => {
+    unwrap(lightbox.app.info()).then(setInfo).catch(() => undefined);
+  }, []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  return (
+    <div className="app">
+      <TopBar
+        total={library.ids.length}
+        selected={selection.ids.length}
+        status={status}
+        onStatus={setStatus}
+        onSync={() => setDialog('sync')}
+        onSettings={() => setDialog('settings')}
+      />
+      {library.error && (
+        <p className="banner error" role="alert">
+          {library.error}
+        </p>
+      )}
+      <div className="panes">
+        <Sidebar folders={library.folders} tags={library.tags} scans={library.scans} query={query} shell={info?.shell ?? 'electron'} onQuery={setQuery} />
+        <main className="centre">
+          <PhotoGrid query={query} buckets={library.buckets} version={library.version} selection={selection} />
+        </main>
+        <Inspector ids={selection.ids} version={library.version} />
+      </div>
+      <SyncDialog open={dialog === 'sync'} ids={selection.ids.length > 0 ? selection.ids : undefined} onClose={closeDialog} onStarted={setStatus} />
+      <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} />
+    </div>
+  );
+}

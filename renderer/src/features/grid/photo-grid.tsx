@@ -1,0 +1,135 @@
+/** The centre grid: month sections of square thumbnails, virtualized for 100k photos. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Bucket, PhotoQuery } from '../../../../preload/contract';
+import { formatBucket, plural } from '../../lib/format';
+import { useLightboxEvent } from '../../state/use-event';
+import { usePhotoPages } from '../../state/use-photo-pages';
+import type { Selection } from '../../state/use-selection';
+import { buildRows } from './grid-rows';
+import { PhotoCell } from './photo-cell';
+
+const TARGET_CELL = 168;
+const GAP = 6;
+const HEADER = 40;
+
+/** Props of the grid. */
+export interface PhotoGridProps {
+  query: PhotoQuery;
+  buckets: Bucket[];
+  version: number;
+  selection: Selection;
+}
+
+/** Measures the width of an element. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Per-photo thumbnail versions, bumped when main says a thumbnail is ready. */
+function useThumbVersions(): Map<number, number> {
+  const [versions, setVersions] = useState(() => new Map<number, number>());
+  useLightboxEvent('thumbs:ready', ({ ids }) => {
+    setVersions((prev) => {
+      const next = new Map(prev);
+      for (const id of ids) next.set(id, (next.get(id) ?? 0) + 1);
+      return next;
+    });
+  });
+  return versions;
+}
+
+/** The virtualized grid. */
+export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const width = useWidth(scroller);
+  const inner = Math.max(200, width - 24);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (TARGET_CELL + GAP)));
+  const cell = Math.floor((inner - GAP * (columns - 1)) / columns);
+  const rows = useMemo(() => buildRows(buckets, columns), [buckets, columns]);
+  const pages = usePhotoPages(query, version);
+  const thumbVersions = useThumbVersions();
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (rows[i]?.kind === 'header' ? HEADER : cell + GAP),
+    overscan: 4,
+  });
+  useEffect(() => virtualizer.measure(), [cell, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = rows[items[0]?.index ?? 0];
+  const lastRow = rows[items[items.length - 1]?.index ?? 0];
+  const firstOffset = firstRow?.kind === 'cells' ? firstRow.first : 0;
+  const lastOffset = lastRow?.kind === 'cells' ? lastRow.first + lastRow.count - 1 : firstOffset + columns;
+  useEffect(() => pages.ensure(firstOffset, lastOffset), [pages, firstOffset, lastOffset]);
+
+  const onPick = useCallback(
+    (index: number, e: React.MouseEvent) => selection.click(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }),
+    [selection],
+  );
+
+  if (buckets.length === 0) {
+    return (
+      <div className="grid-empty" ref={scroller}>
+        <p>No photos here yet.</p>
+        <p className="muted">Add a folder on the left, or choose another filter.</p>
+      </div>
+    );
+  }
+  return (
+    <div
+      className="grid-scroller"
+      ref={scroller}
+      role="listbox"
+      aria-label="Photos"
+      aria-multiselectable="true"
+      tabIndex={0}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const style = { transform: `translateY(${item.start}px)`, height: item.size };
+          if (row.kind === 'header') {
+            return (
+              <div key={item.key} className="grid-header" style={style} role="presentation">
+                <span className="grid-header-title">{formatBucket(row.key)}</span>
+                <span className="muted">{plural(row.count, 'photo')}</span>
+              </div>
+            );
+          }
+          return (
+            <div key={item.key} className="grid-row" style={{ ...style, gap: GAP }} role="presentation">
+              {Array.from({ length: row.count }, (_, i) => {
+                const offset = row.first + i;
+                const photo = pages.at(offset);
+                return (
+                  <PhotoCell
+                    key={offset}
+                    photo={photo}
+                    index={offset}
+                    size={cell}
+                    selected={photo ? selection.has(photo.id) : false}
+                    thumbVersion={photo ? (thumbVersions.get(photo.id) ?? 0) : 0}
+                    onPick={onPick}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
