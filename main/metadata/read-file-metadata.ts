@@ -1,0 +1,148 @@
+/** Reads one file's format, size, orientation and upload fields; never throws. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { containerBlocks } from './container-metadata';
+import { mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
+import { chooseFields, type RawReadings } from './field-candidates';
+import { extensionOf, hasRawExtension } from './file-kinds';
+import { readImageSize } from './image-size';
+import { iptcFromPhotoshopResources, mergeIptc } from './iptc-reader';
+import { walkJpeg, type JpegLayout } from './jpeg-segments';
+import { describeNonImage, sniffFormat, type SniffedFormat } from './sniff-format';
+import { ifd0TagBytes } from './tiff-ifd';
+import type { FileMetadata, ImageFormat } from './types';
+import { formatProblem, uploadProblems } from './upload-rules';
+import { readFlir, readPictureInfo, type VendorReading } from './vendor-records';
+import { findXmpPackets, xmpFirst } from './xmp-reader';
+
+const EXIFR_FORMATS: readonly ImageFormat[] = ['jpeg', 'tiff', 'heic', 'avif', 'png', 'raw'];
+const API_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'bmp', 'webp'];
+const IPTC_NAA_TAG = 33723;
+
+/** An empty reading with the given problem (unreadable or non-image files). */
+function emptyMetadata(format: SniffedFormat, problems: string[]): FileMetadata {
+  return {
+    format: format.format,
+    mime: format.mime,
+    width: null,
+    height: null,
+    orientation: null,
+    fields: { datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: [] },
+    sources: {},
+    offsetTimeOriginal: null,
+    subSeconds: null,
+    problems,
+    uploadable: false,
+  };
+}
+
+/** Refines TIFF-structured bytes named like a RAW file (NEF, ARW, DNG...) into a RAW reading. */
+function refineFormat(sniffed: SniffedFormat, fileName: string): SniffedFormat {
+  if (sniffed.format === 'tiff' && hasRawExtension(fileName)) {
+    return { format: 'raw', mime: 'image/x-raw', label: `${extensionOf(fileName).slice(1).toUpperCase()} RAW` };
+  }
+  return sniffed;
+}
+
+/** Reads the file; never throws. */
+export async function readFileMetadata(absPath: string): Promise<FileMetadata> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(absPath));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (err as Error).message;
+    return emptyMetadata({ format: 'unknown', mime: null, label: 'unknown' }, [`Lightbox couldn't open this file: ${reason}.`]);
+  }
+  try {
+    return await readBytes(bytes, path.basename(absPath));
+  } catch (err) {
+    // Note: a reader bug on one strange file must not stop a scan; the file is listed with the reason.
+    return emptyMetadata(sniffFormat(bytes), [`Lightbox couldn't read this file's information (${(err as Error).message}).`]);
+  }
+}
+
+/** Reads metadata from bytes already in memory; `fileName` is used only for the extension rules. */
+export async function readBytes(bytes: Uint8Array, fileName: string): Promise<FileMetadata> {
+  const sniffed = refineFormat(sniffFormat(bytes), fileName);
+  if (sniffed.format === 'unknown') return emptyMetadata(sniffed, [describeNonImage(bytes)]);
+  const problems: string[] = [];
+  const mismatch = nameMismatch(sniffed, fileName);
+  if (mismatch) problems.push(mismatch);
+
+  const layout = sniffed.format === 'jpeg' ? walkJpeg(bytes) : null;
+  if (layout && !layout.complete) {
+    problems.push('This JPEG file ends early (no end-of-image marker); it may have been cut off while copying, so part of the picture may be missing.');
+  }
+  const readings = await gatherReadings(bytes, sniffed.format, layout);
+  const chosen = chooseFields(readings);
+  problems.push(...chosen.problems);
+
+  const size = await readImageSize(bytes, sniffed.format);
+  const blocking = uploadProblems({ format: sniffed.format, label: sniffed.label, fileName, size: bytes.length, fields: chosen.fields });
+  if (size.problem && API_FORMATS.includes(sniffed.format)) blocking.push(size.problem);
+  return {
+    format: sniffed.format,
+    mime: sniffed.mime,
+    width: size.width,
+    height: size.height,
+    orientation: orientationOf(readings.exif, readings.xmp, size.orientation),
+    fields: chosen.fields,
+    sources: chosen.sources,
+    offsetTimeOriginal: chosen.offsetTimeOriginal,
+    subSeconds: chosen.subSeconds,
+    problems: [...problems, ...blocking],
+    uploadable: blocking.length === 0,
+  };
+}
+
+/** A note when the name's extension claims another format than the bytes (e.g. a HEIC named .jpg). */
+function nameMismatch(sniffed: SniffedFormat, fileName: string): string | null {
+  const claimed = sniffFromExtension(extensionOf(fileName));
+  if (!claimed || claimed === sniffed.format) return null;
+  if (formatProblem(sniffed.format, sniffed.label) === null) return null; // the extension rule explains it
+  return `This file is named "${extensionOf(fileName)}" but is really a ${sniffed.label} file.`;
+}
+
+function sniffFromExtension(ext: string): ImageFormat | null {
+  const map: Record<string, ImageFormat> = {
+    '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.gif': 'gif', '.bmp': 'bmp', '.webp': 'webp',
+    '.heic': 'heic', '.heif': 'heic', '.avif': 'avif', '.tif': 'tiff', '.tiff': 'tiff', '.jp2': 'jp2',
+  };
+  return map[ext] ?? (hasRawExtension(ext) ? 'raw' : null);
+}
+
+/** Collects EXIF, XMP, IPTC and vendor records from wherever this format keeps them. */
+async function gatherReadings(bytes: Uint8Array, format: ImageFormat, layout: JpegLayout | null): Promise<RawReadings> {
+  let exif: ExifBlocks = {};
+  if (EXIFR_FORMATS.includes(format)) exif = (await readExifBlocks(bytes)).blocks;
+  const container = containerBlocks(bytes, format);
+  for (const block of container.exif) exif = mergeExifBlocks(exif, (await readExifBlocks(block)).blocks);
+
+  const iptcBlocks = iptcFromPhotoshopResources(bytes);
+  for (const block of container.iptc) {
+    const inner = iptcFromPhotoshopResources(block);
+    iptcBlocks.push(...(inner.length ? inner : [block]));
+  }
+  if (format === 'tiff' || format === 'raw') {
+    const naa = ifd0TagBytes(bytes, IPTC_NAA_TAG);
+    if (naa && iptcBlocks.length === 0) iptcBlocks.push(naa);
+  }
+  const vendors: VendorReading[] = [];
+  if (layout) {
+    const flir = readFlir(layout);
+    const pictureInfo = readPictureInfo(layout);
+    if (flir) vendors.push(flir);
+    if (pictureInfo) vendors.push(pictureInfo);
+  }
+  return { exif, xmp: findXmpPackets(bytes), iptc: mergeIptc(iptcBlocks), vendors };
+}
+
+/** EXIF Orientation 1-8, else XMP tiff:Orientation, else what the decoder saw; 0 and other values are invalid (null). */
+function orientationOf(exif: ExifBlocks, xmp: string[], fromHeader: number | null): number | null {
+  const valid = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 8 ? v : null);
+  const raw = exif.ifd0?.Orientation;
+  if (raw !== undefined) return valid(raw);
+  const fromXmp = xmpFirst(xmp, 'tiff', 'Orientation');
+  if (fromXmp !== null) return valid(Number(fromXmp));
+  return valid(fromHeader);
+}
