@@ -1,0 +1,130 @@
+/** The scan service: brings the catalog up to date with a folder on disk, in batches, cancellable. */
+import type { Catalog } from '../catalog/catalog';
+import { markScanned } from '../catalog/folders';
+import { knownFiles, setMissing, upsertScanBatch, type ScannedFile } from '../catalog/scan-writes';
+import type { EventBus, ScanService } from '../app/services';
+import { readFileMetadata } from '../metadata/read-file-metadata';
+import { readFound, type MetadataReader } from './read-file';
+import { walkImages, type FoundFile } from './walk';
+
+/** What the scan service needs. */
+export interface ScanServiceOptions {
+  catalog: Catalog;
+  events: EventBus;
+  /** Metadata reader; default the product's `readFileMetadata`. */
+  readMetadata?: MetadataReader;
+  /** Files written per transaction. */
+  batchSize?: number;
+  /** Files read at once. */
+  concurrency?: number;
+}
+
+interface Run {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/** Creates the scan service. */
+export function createScanService(options: ScanServiceOptions): ScanService {
+  const runs = new Map<number, Run>();
+
+  const scanFolder = async (folderId: number): Promise<void> => {
+    const previous = runs.get(folderId);
+    if (previous) {
+      previous.controller.abort();
+      await previous.done;
+    }
+    const controller = new AbortController();
+    const done = runScan(options, folderId, controller.signal).finally(() => {
+      if (runs.get(folderId)?.controller === controller) runs.delete(folderId);
+    });
+    runs.set(folderId, { controller, done });
+    return done;
+  };
+
+  return {
+    scanFolder,
+    cancel(folderId) {
+      runs.get(folderId)?.controller.abort();
+    },
+    isScanning(folderId) {
+      return runs.has(folderId);
+    },
+  };
+}
+
+/** Splits found files into those to read and those unchanged; marks missing ones. */
+function reconcile(catalog: Catalog, folderId: number, found: FoundFile[], events: EventBus): FoundFile[] {
+  const known = knownFiles(catalog.db, folderId);
+  const present: number[] = [];
+  const toRead: FoundFile[] = [];
+  for (const file of found) {
+    const k = known.get(file.path);
+    known.delete(file.path);
+    if (k && k.size === file.size && k.mtimeMs === Math.trunc(file.mtimeMs)) {
+      if (k.missing) present.push(k.id);
+    } else toRead.push(file);
+  }
+  const gone = [...known.values()].filter((k) => !k.missing).map((k) => k.id);
+  setMissing(catalog.db, gone, true);
+  setMissing(catalog.db, present, false);
+  if (gone.length + present.length > 0) events.emit('catalog:changed', { ids: [...gone, ...present] });
+  return toRead;
+}
+
+async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSignal): Promise<void> {
+  const { catalog, events } = o;
+  const root = catalog.folderPath(folderId);
+  if (root === null) return;
+  catalog.setScanning(folderId, true);
+  events.emit('catalog:changed', { ids: [] });
+  const progress = { folderId, found: 0, done: 0, failed: 0, finished: false };
+  try {
+    const walk = await walkImages(root, signal);
+    if (signal.aborted) return;
+    progress.found = walk.files.length;
+    const toRead = reconcile(catalog, folderId, walk.files, events);
+    progress.done = walk.files.length - toRead.length;
+    events.emit('scan:progress', { ...progress });
+    await readAll(o, folderId, toRead, signal, progress);
+    if (!signal.aborted) markScanned(catalog.db, folderId);
+  } finally {
+    catalog.setScanning(folderId, false);
+    events.emit('scan:progress', { ...progress, finished: true });
+    events.emit('catalog:changed', { ids: [] });
+  }
+}
+
+/** Reads files with a small concurrency and writes them in batches, one transaction each. */
+async function readAll(
+  o: ScanServiceOptions,
+  folderId: number,
+  files: FoundFile[],
+  signal: AbortSignal,
+  progress: { folderId: number; found: number; done: number; failed: number; finished: boolean },
+): Promise<void> {
+  const batchSize = o.batchSize ?? 200;
+  const reader = o.readMetadata ?? readFileMetadata;
+  let batch: ScannedFile[] = [];
+  let next = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const ids = upsertScanBatch(o.catalog.db, folderId, batch);
+    batch = [];
+    o.events.emit('catalog:changed', { ids });
+    o.events.emit('scan:progress', { ...progress });
+  };
+  const worker = async (): Promise<void> => {
+    while (!signal.aborted && next < files.length) {
+      const file = files[next++] as FoundFile;
+      const scanned = await readFound(file, reader);
+      batch.push(scanned);
+      progress.done++;
+      if (scanned.metadata.format === 'unknown') progress.failed++;
+      if (batch.length >= batchSize) flush();
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
+  // Note: files already read are written even after a cancel: each one is whole and correct.
+  flush();
+}

@@ -1,0 +1,75 @@
+/** Walks a folder tree for candidate image files. */
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { isCandidateImage } from '../metadata/file-kinds';
+
+/** One candidate file found on disk. */
+export interface FoundFile {
+  path: string;
+  relPath: string;
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What a walk found, and the folders it could not read. */
+export interface WalkResult {
+  files: FoundFile[];
+  unreadable: string[];
+}
+
+async function statFile(abs: string, root: string): Promise<FoundFile | null> {
+  try {
+    const st = await fs.stat(abs);
+    if (!st.isFile()) return null;
+    return { path: abs, relPath: path.relative(root, abs), name: path.basename(abs), size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null; // gone or a broken link: it is simply not there
+  }
+}
+
+/** Resolves what an entry is, following symbolic links. */
+async function kindOf(entry: Dirent, abs: string): Promise<'dir' | 'file' | 'other'> {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const st = await fs.stat(abs);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+/**
+ * Lists every candidate image under `root`, recursively, sorted by path. Hidden files and folders
+ * (names starting with a dot) are skipped; symbolic links are followed, each real folder once.
+ */
+export async function walkImages(root: string, signal?: AbortSignal): Promise<WalkResult> {
+  const result: WalkResult = { files: [], unreadable: [] };
+  // Note: folders are remembered by real path, so a link back up the tree cannot loop forever.
+  const seen = new Set<string>();
+  const stack = [root];
+  while (stack.length > 0 && !signal?.aborted) {
+    const dir = stack.pop() as string;
+    try {
+      const real = await fs.realpath(dir);
+      if (seen.has(real)) continue;
+      seen.add(real);
+      for await (const entry of await fs.opendir(dir)) {
+        if (entry.name.startsWith('.')) continue;
+        const abs = path.join(dir, entry.name);
+        const kind = await kindOf(entry, abs);
+        if (kind === 'dir') stack.push(abs);
+        else if (kind === 'file' && isCandidateImage(entry.name)) {
+          const found = await statFile(abs, root);
+          if (found) result.files.push(found);
+        }
+      }
+    } catch {
+      result.unreadable.push(dir);
+    }
+  }
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
