@@ -1,0 +1,47 @@
+/** `lightbox import <folder>...`: adds folders to the catalog and scans them. */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { createScanService } from '../scan/scan-service';
+import { withCliContext, type CliContext } from './context';
+
+const USAGE = 'Usage: lightbox import <folder>...';
+
+async function importFolder(ctx: CliContext, folder: string): Promise<boolean> {
+  const abs = path.resolve(folder);
+  if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`lightbox import: not a folder: ${folder}`);
+    return false;
+  }
+  const scanner = createScanService({ catalog: ctx.catalog, events: ctx.events });
+  const record = ctx.catalog.addFolder(abs);
+  let lastShown = -1;
+  const stop = ctx.events.on('scan:progress', (p) => {
+    if (p.folderId !== record.id || p.done === lastShown) return;
+    if (p.finished || p.done - lastShown >= 50) {
+      lastShown = p.done;
+      console.error(`scanning ${abs}: ${p.done}/${p.found}`);
+    }
+  });
+  try {
+    await scanner.scanFolder(record.id);
+  } finally {
+    stop();
+  }
+  const done = ctx.catalog.listFolders().find((f) => f.id === record.id);
+  console.log(`Imported ${abs}: ${done?.photoCount ?? 0} photos, ${done?.problemCount ?? 0} with problems`);
+  return true;
+}
+
+/** Runs the command; exit status 1 when a folder could not be imported. */
+export async function run(args: string[]): Promise<number> {
+  const folders = args.filter((a) => a !== '--');
+  if (folders.length === 0 || folders.some((a) => a === '--help' || a === '-h')) {
+    console.error(USAGE);
+    return folders.length === 0 ? 1 : 0;
+  }
+  return withCliContext(async (ctx) => {
+    let ok = true;
+    for (const folder of folders) ok = (await importFolder(ctx, folder)) && ok;
+    return ok ? 0 : 1;
+  });
+}
