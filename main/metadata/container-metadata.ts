@@ -21,7 +21,7 @@ function latin1(bytes: Uint8Array): string {
 
 /** Decodes an ImageMagick/GIMP "Raw profile type ..." text: "\nname\n   length\nhex...". */
 export function decodeRawProfile(text: string): Uint8Array | null {
-  const m = /^\s*\S*\s+(\d+)\s+([0-9a-fA-F\s]+)$/.exec(text);
+  const m = /^\s*[^\n]*\n\s*(\d+)\s+([0-9a-fA-F\s]+)$/.exec(text);
   if (!m?.[2]) return null;
   const hex = m[2].replace(/\s+/g, '');
   const bytes = Buffer.from(hex.slice(0, Number(m[1]) * 2), 'hex');
@@ -113,4 +113,16 @@ export function containerBlocks(bytes: Uint8Array, format: ImageFormat): Contain
   if (format === 'webp') return webpBlocks(bytes);
   if (format === 'jp2') return jp2Blocks(bytes);
   return { exif: [], iptc: [] };
+}
+
+const EXIF_SIGNATURES = [Buffer.from('Exif\0\0II*\0', 'latin1'), Buffer.from('Exif\0\0MM\0*', 'latin1')];
+
+/** TIFF data after every "Exif\0\0" header anywhere in the bytes (HEIF/AVIF Exif items, JPEG APP1, vendor boxes). */
+export function scanExifHeaders(bytes: Uint8Array, limit = 4): Uint8Array[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: number[] = [];
+  for (const sig of EXIF_SIGNATURES) {
+    for (let at = buf.indexOf(sig); at >= 0 && found.length < limit; at = buf.indexOf(sig, at + 1)) found.push(at);
+  }
+  return found.sort((a, b) => a - b).map((at) => bytes.subarray(at + 6));
 }

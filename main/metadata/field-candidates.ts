@@ -100,6 +100,12 @@ function chooseGps(r: RawReadings): { latitude: number | null; longitude: number
     { source: 'XMP GPS', lat: xmpCoordinate(xmpLat), lon: xmpCoordinate(xmpLon) },
     ...r.vendors.map((v) => ({ source: `${v.source} GPS`, lat: v.latitude, lon: v.longitude })),
   ];
+  const damaged = (raw: unknown, value: number | null) => raw !== undefined && raw !== null && value === null;
+  if (damaged(gps.GPSLatitude, exifLat) || damaged(gps.GPSLongitude, exifLon)) {
+    // Note: when the camera's own GPS record is unreadable (e.g. 0/0 seconds), a copy elsewhere
+    // in the file cannot be trusted either; exiftool gives no position for these files.
+    return { latitude: null, longitude: null, problem: 'The GPS position in this file is damaged, so no location is used.' };
+  }
   let problem: string | null = null;
   for (const s of sources) {
     if (s.lat === null || s.lon === null) continue;

@@ -27,10 +27,18 @@ export function iptcFromPhotoshopResources(bytes: Uint8Array): Uint8Array[] {
   return blocks;
 }
 
+/** Index of the first dataset marker (0x1C followed by record 1 or 2), or -1. */
+function firstDataset(block: Uint8Array): number {
+  for (let i = block.indexOf(0x1c); i >= 0; i = block.indexOf(0x1c, i + 1)) {
+    if (block[i + 1] === 1 || block[i + 1] === 2) return i;
+  }
+  return -1;
+}
+
 /** Decodes the IIM datasets of one block. */
 export function parseIim(block: Uint8Array): IptcData {
   const raw: { record: number; dataset: number; value: Uint8Array }[] = [];
-  let at = block.indexOf(0x1c);
+  let at = firstDataset(block);
   while (at >= 0 && at + 5 <= block.length && block[at] === 0x1c) {
     const record = block[at + 1] ?? 0;
     const dataset = block[at + 2] ?? 0;

@@ -1,7 +1,7 @@
 /** Reads one file's format, size, orientation and upload fields; never throws. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { containerBlocks } from './container-metadata';
+import { containerBlocks, scanExifHeaders } from './container-metadata';
 import { mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
 import { chooseFields, type RawReadings } from './field-candidates';
 import { extensionOf, hasRawExtension } from './file-kinds';
@@ -9,7 +9,7 @@ import { readImageSize } from './image-size';
 import { iptcFromPhotoshopResources, mergeIptc } from './iptc-reader';
 import { walkJpeg, type JpegLayout } from './jpeg-segments';
 import { describeNonImage, sniffFormat, type SniffedFormat } from './sniff-format';
-import { ifd0TagBytes } from './tiff-ifd';
+import { ifd0TagBytes, repairTiffEntries } from './tiff-ifd';
 import type { FileMetadata, ImageFormat } from './types';
 import { formatProblem, uploadProblems } from './upload-rules';
 import { readFlir, readPictureInfo, type VendorReading } from './vendor-records';
@@ -113,10 +113,8 @@ function sniffFromExtension(ext: string): ImageFormat | null {
 
 /** Collects EXIF, XMP, IPTC and vendor records from wherever this format keeps them. */
 async function gatherReadings(bytes: Uint8Array, format: ImageFormat, layout: JpegLayout | null): Promise<RawReadings> {
-  let exif: ExifBlocks = {};
-  if (EXIFR_FORMATS.includes(format)) exif = (await readExifBlocks(bytes)).blocks;
   const container = containerBlocks(bytes, format);
-  for (const block of container.exif) exif = mergeExifBlocks(exif, (await readExifBlocks(block)).blocks);
+  const exif = await readAllExif(bytes, format, container.exif);
 
   const iptcBlocks = iptcFromPhotoshopResources(bytes);
   for (const block of container.iptc) {
@@ -135,6 +133,28 @@ async function gatherReadings(bytes: Uint8Array, format: ImageFormat, layout: Jp
     if (pictureInfo) vendors.push(pictureInfo);
   }
   return { exif, xmp: findXmpPackets(bytes), iptc: mergeIptc(iptcBlocks), vendors };
+}
+
+function isEmpty(blocks: ExifBlocks): boolean {
+  return !blocks.ifd0 && !blocks.exif && !blocks.gps;
+}
+
+/** EXIF via exifr from the file and its container blocks; when that finds nothing, from any "Exif" header, with broken entries repaired. */
+async function readAllExif(bytes: Uint8Array, format: ImageFormat, containerExif: Uint8Array[]): Promise<ExifBlocks> {
+  let exif: ExifBlocks = {};
+  if (EXIFR_FORMATS.includes(format)) exif = (await readExifBlocks(bytes)).blocks;
+  for (const block of containerExif) exif = mergeExifBlocks(exif, (await readExifBlocks(block)).blocks);
+  if (!isEmpty(exif)) return exif;
+  // Note: exifr gives up on a whole file when one directory entry has an invalid type, and it
+  // does not open AVIF; both still hold a readable TIFF structure after an "Exif" header.
+  const tiffs = [...containerExif, ...scanExifHeaders(bytes)];
+  if (format === 'tiff' || format === 'raw') tiffs.unshift(bytes);
+  for (const tiff of tiffs) {
+    let found = await readExifBlocks(tiff);
+    if (isEmpty(found.blocks)) found = await readExifBlocks(repairTiffEntries(tiff));
+    exif = mergeExifBlocks(exif, found.blocks);
+  }
+  return exif;
 }
 
 /** EXIF Orientation 1-8, else XMP tiff:Orientation, else what the decoder saw; 0 and other values are invalid (null). */

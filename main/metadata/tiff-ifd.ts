@@ -22,3 +22,38 @@ export function ifd0TagBytes(tiff: Uint8Array, tag: number): Uint8Array | null {
   }
   return null;
 }
+
+const IFD_POINTERS = [0x8769, 0x8825, 0xa005]; // ExifIFD, GPS, Interop
+
+/**
+ * A copy of TIFF data in which directory entries with an invalid value type (0 or above 13) are
+ * turned into harmless one-byte entries, so that one bad entry does not hide every other tag.
+ */
+export function repairTiffEntries(tiff: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(tiff);
+  if (copy.length < 8) return copy;
+  const view = new DataView(copy.buffer);
+  const le = copy[0] === 0x49;
+  const queue = [view.getUint32(4, le)];
+  const seen = new Set<number>();
+  while (queue.length > 0) {
+    const ifd = queue.shift() ?? 0;
+    if (ifd === 0 || seen.has(ifd) || ifd + 2 > copy.length) continue;
+    seen.add(ifd);
+    const count = view.getUint16(ifd, le);
+    for (let i = 0; i < count && ifd + 2 + (i + 1) * 12 <= copy.length; i++) {
+      const entry = ifd + 2 + i * 12;
+      const tag = view.getUint16(entry, le);
+      const type = view.getUint16(entry + 2, le);
+      if (type === 0 || type > 13) {
+        view.setUint16(entry + 2, 1, le);
+        view.setUint32(entry + 4, 1, le);
+      } else if (IFD_POINTERS.includes(tag)) {
+        queue.push(view.getUint32(entry + 8, le));
+      }
+    }
+    const next = ifd + 2 + count * 12;
+    if (next + 4 <= copy.length && seen.size === 1) queue.push(view.getUint32(next, le));
+  }
+  return copy;
+}
