@@ -201,3 +201,25 @@ export function getMeta(db: DatabaseSync, key: string): string | null {
 export function setMeta(db: DatabaseSync, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+/** Failed and uncertain photos with their reasons, by path (for the report). */
+export function problemUploads(db: DatabaseSync): { path: string; state: string; reason: string | null; retryable: boolean | null }[] {
+  const rows = db
+    .prepare(
+      `SELECT path, sync_state, sync_error, sync_retryable FROM photos
+       WHERE sync_state IN ('failed', 'uncertain') ORDER BY sync_state, path`,
+    )
+    .all() as { path: string; sync_state: string; sync_error: string | null; sync_retryable: number | null }[];
+  return rows.map((r) => ({
+    path: r.path,
+    state: r.sync_state,
+    reason: r.sync_error,
+    retryable: r.sync_retryable === null ? null : r.sync_retryable === 1,
+  }));
+}
+
+/** Current sync state of one photo. */
+export function syncStateOf(db: DatabaseSync, id: number): string | null {
+  const row = db.prepare('SELECT sync_state FROM photos WHERE id = ?').get(id) as { sync_state: string } | undefined;
+  return row?.sync_state ?? null;
+}

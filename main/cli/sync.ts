@@ -1,0 +1,93 @@
+/**
+ * `lightbox sync`: uploads every imported photo that is uploadable, not excluded and not yet uploaded.
+ * Progress on stderr; one line per outcome on stdout (`uploaded <path> <id>`, `failed <path>: <reason>`,
+ * `uncertain <path>`). Exit 0 only when nothing failed, stayed uncertain or stopped the sync.
+ * Env: MEMORIES_API_KEY, MEMORIES_API_BASE, MEMORIES_UNIQUE_ID, LIGHTBOX_HOME, and
+ * LIGHTBOX_REQUESTS_PER_SECOND (overrides the pace setting for this run).
+ */
+import type { SettingsService } from '../app/services';
+import type { SyncStatus } from '../../preload/contract';
+import { listSyncRows } from '../catalog/sync-rows';
+import { recoverInterrupted } from '../catalog/uploads';
+import { createMemorySecretService } from '../secrets/memory-secret-service';
+import { withEnvOverrides } from '../settings/env-overrides';
+import { createSettingsService, openFileSettingsStore } from '../settings/settings-service';
+import { createSyncService } from '../sync/sync-service';
+import type { PhotoOutcome } from '../sync/sync-run';
+import { withCliContext } from './context';
+
+const USAGE = 'Usage: lightbox sync   (needs MEMORIES_API_KEY; MEMORIES_API_BASE, MEMORIES_UNIQUE_ID optional)';
+
+/** The stdout line of one outcome. */
+export function outcomeLine(o: PhotoOutcome): string {
+  if (o.state === 'uploaded') return `uploaded ${o.path} ${o.remoteId ?? '(id unknown)'}`;
+  if (o.state === 'failed') return `failed ${o.path}: ${o.reason ?? 'unknown reason'}`;
+  return `uncertain ${o.path}`;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+/** One progress line for stderr. */
+export function progressLine(s: SyncStatus): string {
+  const left = s.secondsLeft === null ? '' : `, ${s.secondsLeft} s left`;
+  const msg = s.message ? ` — ${s.message}` : '';
+  return `sync ${s.phase}: ${s.doneFiles + s.failedFiles + s.uncertainFiles}/${s.totalFiles} files, ${mb(s.doneBytes)}/${mb(s.totalBytes)} MB, ${mb(s.bytesPerSecond)} MB/s${left}${msg}`;
+}
+
+function cliSettings(home: string, env: NodeJS.ProcessEnv): SettingsService {
+  const base = withEnvOverrides(createSettingsService(openFileSettingsStore(home)), env);
+  const rate = Number(env.LIGHTBOX_REQUESTS_PER_SECOND);
+  if (!Number.isFinite(rate) || rate <= 0) return base;
+  return { get: () => ({ ...base.get(), requestsPerSecond: rate }), set: (p) => ({ ...base.set(p), requestsPerSecond: rate }) };
+}
+
+/** Runs the command. */
+export async function run(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    console.error(`lightbox sync: unknown argument ${args[0]}\n${USAGE}`);
+    return 2;
+  }
+  const key = process.env.MEMORIES_API_KEY?.trim();
+  if (!key) {
+    console.error(`lightbox sync: MEMORIES_API_KEY is not set.\n${USAGE}`);
+    return 2;
+  }
+  return withCliContext(async (ctx) => {
+    const db = ctx.catalog.db;
+    const before = new Set(listSyncRows(db).filter((r) => r.syncState === 'sending').map((r) => r.path));
+    recoverInterrupted(db);
+    for (const p of before) process.stdout.write(`uncertain ${p}\n`);
+    let bad = before.size;
+    const sync = createSyncService({
+      catalog: ctx.catalog,
+      events: ctx.events,
+      settings: cliSettings(ctx.home, process.env),
+      secrets: createMemorySecretService(key),
+      offlineGiveUpMs: 30_000,
+      onOutcome: (o) => {
+        if (o.state !== 'uploaded') bad++;
+        process.stdout.write(`${outcomeLine(o)}\n`);
+      },
+    });
+    let lastLine = 0;
+    const off = ctx.events.on('sync:progress', (s) => {
+      if (Date.now() - lastLine < 1000 && s.phase === 'running') return;
+      lastLine = Date.now();
+      process.stderr.write(`${progressLine(s)}\n`);
+    });
+    const plan = sync.plan();
+    process.stderr.write(
+      `sync plan: ${plan.photos} photos, ${mb(plan.bytes)} MB in about ${plan.requests} requests; ` +
+        `${plan.blocked.length} cannot go, ${plan.alreadyUploaded} already uploaded, ${plan.duplicates} duplicates, ${plan.uncertain} uncertain\n`,
+    );
+    const started = sync.start();
+    await sync.idle();
+    off();
+    const final = sync.status();
+    process.stderr.write(`${progressLine(final)}\n`);
+    if (started.phase === 'stopped' || final.phase === 'stopped') return 3;
+    return bad === 0 ? 0 : 1;
+  });
+}
