@@ -6,6 +6,8 @@ export interface ExifBlocks {
   ifd0?: Record<string, unknown>;
   exif?: Record<string, unknown>;
   gps?: Record<string, unknown>;
+  /** The thumbnail's IFD: only its Orientation is used, as a last resort. */
+  ifd1?: Record<string, unknown>;
 }
 
 // Note: values stay raw (no revived Date, no translated enums): dates must keep the camera's
@@ -14,7 +16,7 @@ const OPTIONS = {
   tiff: true,
   exif: true,
   gps: true,
-  ifd1: false,
+  ifd1: true,
   interop: false,
   xmp: false,
   iptc: false,
@@ -42,7 +44,7 @@ export async function readExifBlocks(bytes: Uint8Array): Promise<{ blocks: ExifB
     const out: unknown = await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), OPTIONS);
     const o = asBlock(out) ?? {};
     const errors = Array.isArray(o.errors) ? o.errors.map(String) : [];
-    return { blocks: { ifd0: asBlock(o.ifd0), exif: asBlock(o.exif), gps: asBlock(o.gps) }, error: errors[0] ?? null };
+    return { blocks: { ifd0: asBlock(o.ifd0), exif: asBlock(o.exif), gps: asBlock(o.gps), ifd1: asBlock(o.ifd1) }, error: errors[0] ?? null };
   } catch (err) {
     return { blocks: {}, error: err instanceof Error ? err.message : String(err) };
   }
@@ -51,7 +53,7 @@ export async function readExifBlocks(bytes: Uint8Array): Promise<{ blocks: ExifB
 /** Fills what `into` lacks from `from`, tag by tag (the first block found wins). */
 export function mergeExifBlocks(into: ExifBlocks, from: ExifBlocks): ExifBlocks {
   const merged: ExifBlocks = {};
-  for (const key of ['ifd0', 'exif', 'gps'] as const) {
+  for (const key of ['ifd0', 'exif', 'gps', 'ifd1'] as const) {
     const a = into[key];
     const b = from[key];
     if (a || b) merged[key] = { ...(b ?? {}), ...(a ?? {}) };

@@ -22,12 +22,27 @@ export function bmpSize(bytes: Uint8Array): { width: number; height: number } | 
   return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
 }
 
+/** Width and height declared by a PNG's IHDR chunk. */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** Width and height from a JPEG 2000 image header box (jp2h/ihdr), or a bare codestream's SIZ marker. */
+export function jp2Size(bytes: Uint8Array): { width: number; height: number } | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ihdr = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('ihdr');
+  if (ihdr >= 4 && ihdr + 12 <= bytes.length) return { height: view.getUint32(ihdr + 4), width: view.getUint32(ihdr + 8) };
+  if (bytes[0] === 0xff && bytes[1] === 0x4f && bytes.length >= 16) return { width: view.getUint32(8), height: view.getUint32(12) };
+  return null;
+}
+
 /** Reads the header; never throws. */
 export async function readImageSize(bytes: Uint8Array, format: ImageFormat): Promise<ImageSize> {
-  if (format === 'bmp') {
-    const size = bmpSize(bytes);
-    return size ? { ...size, orientation: null, problem: sizeProblem(size.width, size.height) } : unreadable('the BMP header is incomplete');
-  }
+  const own = format === 'bmp' ? bmpSize(bytes) : format === 'jp2' ? jp2Size(bytes) : null;
+  if (own) return { ...own, orientation: null, problem: sizeProblem(own.width, own.height) };
+  if (format === 'bmp') return unreadable('the BMP header is incomplete');
   try {
     // Note: metadata() reads the header only; the pixel limit is checked here, not by decoding.
     const meta = await sharp(bytes, { failOn: 'none', limitInputPixels: false }).metadata();
@@ -36,6 +51,10 @@ export async function readImageSize(bytes: Uint8Array, format: ImageFormat): Pro
     const problem = width && height ? sizeProblem(width, height) : null;
     return { width, height, orientation: meta.orientation ?? null, problem };
   } catch (err) {
+    // Note: a header sharp refuses may still declare a size (e.g. an absurd PNG); say what it claims.
+    const declared = format === 'png' ? pngSize(bytes) : null;
+    const claim = declared ? sizeProblem(declared.width, declared.height) : null;
+    if (declared && claim) return { ...declared, orientation: null, problem: claim };
     return unreadable(err instanceof Error ? err.message : String(err));
   }
 }

@@ -85,7 +85,7 @@ export async function readBytes(bytes: Uint8Array, fileName: string): Promise<Fi
     mime: sniffed.mime,
     width: size.width,
     height: size.height,
-    orientation: orientationOf(readings.exif, readings.xmp, size.orientation),
+    orientation: orientationOf(readings.exif, readings.xmp),
     fields: chosen.fields,
     sources: chosen.sources,
     offsetTimeOriginal: chosen.offsetTimeOriginal,
@@ -136,7 +136,7 @@ async function gatherReadings(bytes: Uint8Array, format: ImageFormat, layout: Jp
 }
 
 function isEmpty(blocks: ExifBlocks): boolean {
-  return !blocks.ifd0 && !blocks.exif && !blocks.gps;
+  return !blocks.ifd0 && !blocks.exif && !blocks.gps && !blocks.ifd1;
 }
 
 /** EXIF via exifr from the file and its container blocks; when that finds nothing, from any "Exif" header, with broken entries repaired. */
@@ -157,12 +157,12 @@ async function readAllExif(bytes: Uint8Array, format: ImageFormat, containerExif
   return exif;
 }
 
-/** EXIF Orientation 1-8, else XMP tiff:Orientation, else what the decoder saw; 0 and other values are invalid (null). */
-function orientationOf(exif: ExifBlocks, xmp: string[], fromHeader: number | null): number | null {
+/** EXIF Orientation (IFD0, then XMP tiff:Orientation, then the thumbnail's IFD1); values outside 1-8 (e.g. 0) are invalid: null. */
+function orientationOf(exif: ExifBlocks, xmp: string[]): number | null {
   const valid = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 8 ? v : null);
   const raw = exif.ifd0?.Orientation;
   if (raw !== undefined) return valid(raw);
   const fromXmp = xmpFirst(xmp, 'tiff', 'Orientation');
   if (fromXmp !== null) return valid(Number(fromXmp));
-  return valid(fromHeader);
+  return valid(exif.ifd1?.Orientation);
 }
