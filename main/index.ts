@@ -45,7 +45,9 @@ function buildServices(): Services {
     thumbUrl,
     chooseFolder: async () => {
       const options = { title: 'Add a photo folder', properties: ['openDirectory' as const] };
-      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const picked = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     revealFile: (absPath) => shell.showItemInFolder(absPath),

@@ -13,10 +13,7 @@ interface SecretsFile {
 }
 
 /** What reading the stored key found. */
-type Stored =
-  | { kind: 'none' }
-  | { kind: 'ok'; key: string }
-  | { kind: 'unreadable'; message: string };
+type Stored = { kind: 'none' } | { kind: 'ok'; key: string } | { kind: 'unreadable'; message: string };
 
 /** Options of the encrypted secret service. */
 export interface SecretServiceOptions {
@@ -75,7 +72,9 @@ function writeSecretsFile(file: string, content: SecretsFile): void {
 /** Message shown when the OS offers no safe key store. */
 function noSafeStoreMessage(backend: string, hasKey: boolean): string {
   const head = `This computer has no secure key store (${backend}), so Lightbox will not save the API key.`;
-  return hasKey ? `${head} The key is kept for this session only.` : `${head} A key entered now is kept for this session only.`;
+  return hasKey
+    ? `${head} The key is kept for this session only.`
+    : `${head} A key entered now is kept for this session only.`;
 }
 
 /**
@@ -91,7 +90,12 @@ export function createSecretService({ cipher, file }: SecretServiceOptions): Sec
     const backend = cipher.backend();
     const canEncrypt = cipher.canEncrypt();
     if (!canEncrypt) {
-      return { hasKey: sessionKey !== null, canEncrypt, backend, message: noSafeStoreMessage(backend, sessionKey !== null) };
+      return {
+        hasKey: sessionKey !== null,
+        canEncrypt,
+        backend,
+        message: noSafeStoreMessage(backend, sessionKey !== null),
+      };
     }
     if (sessionKey !== null) return { hasKey: true, canEncrypt, backend, message: null };
     const found = stored();

@@ -56,7 +56,11 @@ describe('electron-builder.yml', () => {
 
   it('unpacks native code from asar and does not rebuild N-API modules', () => {
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/@photostructure/sqlite/**']),
+      expect.arrayContaining([
+        'node_modules/sharp/**',
+        'node_modules/@img/**',
+        'node_modules/@photostructure/sqlite/**',
+      ]),
     );
     expect(config.npmRebuild).toBe(false);
   });

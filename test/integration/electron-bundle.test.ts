@@ -62,7 +62,9 @@ describe('main bundle (out/main/index.js) in a recording Electron stand-in', () 
 
   it('takes the single-instance lock and puts the profile in LIGHTBOX_HOME', () => {
     expect(callsOf('app.requestSingleInstanceLock')).toHaveLength(1);
-    expect(callsOf('app.setPath')).toContainEqual(expect.objectContaining({ name: 'userData', value: home, ready: false }));
+    expect(callsOf('app.setPath')).toContainEqual(
+      expect.objectContaining({ name: 'userData', value: home, ready: false }),
+    );
     expect(existsSync(path.join(home, 'settings.json'))).toBe(true);
     expect(existsSync(path.join(home, 'catalog.sqlite'))).toBe(true);
   });
@@ -85,7 +87,10 @@ describe('main bundle (out/main/index.js) in a recording Electron stand-in', () 
 
   it('answers our window and refuses any other sender', () => {
     const p = report.probes;
-    expect(p.appInfo).toEqual({ ok: true, value: { version: '0.0.0-stub', shell: 'electron', platform: process.platform } });
+    expect(p.appInfo).toEqual({
+      ok: true,
+      value: { version: '0.0.0-stub', shell: 'electron', platform: process.platform },
+    });
     for (const refused of [p.foreignFrame, p.otherSender, p.noFrame]) {
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -133,7 +138,9 @@ interface PreloadLog {
 function loadPreload(): PreloadLog {
   const log: PreloadLog = { exposed: [], invoked: [], listeners: new Map(), required: [] };
   const electron = {
-    contextBridge: { exposeInMainWorld: (name: string, api: Record<string, unknown>) => log.exposed.push({ name, api }) },
+    contextBridge: {
+      exposeInMainWorld: (name: string, api: Record<string, unknown>) => log.exposed.push({ name, api }),
+    },
     ipcRenderer: {
       invoke: (channel: string, request: unknown) => {
         log.invoked.push({ channel, request });
@@ -143,7 +150,10 @@ function loadPreload(): PreloadLog {
         log.listeners.set(channel, [...(log.listeners.get(channel) ?? []), fn]);
       },
       removeListener: (channel: string, fn: (...args: unknown[]) => void) => {
-        log.listeners.set(channel, (log.listeners.get(channel) ?? []).filter((f) => f !== fn));
+        log.listeners.set(
+          channel,
+          (log.listeners.get(channel) ?? []).filter((f) => f !== fn),
+        );
       },
     },
   };

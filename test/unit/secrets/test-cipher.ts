@@ -11,7 +11,9 @@ export interface TestCipherOptions {
 
 /** Builds an AES-GCM cipher that behaves like safeStorage on one backend. */
 export function createTestCipher(o: TestCipherOptions = {}): Cipher {
-  const key = createHash('sha256').update(o.passphrase ?? 'test passphrase').digest();
+  const key = createHash('sha256')
+    .update(o.passphrase ?? 'test passphrase')
+    .digest();
   return {
     backend: () => o.backend ?? 'gnome_libsecret',
     canEncrypt: () => o.safe ?? true,
