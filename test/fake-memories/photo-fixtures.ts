@@ -16,13 +16,26 @@ export interface PhotoSpec {
   size?: number;
 }
 
+/** Pixels that differ per index: a 4x4 grid of black/white blocks (16 bits) over a colour from the index. */
+function pattern(index: number, side: number): Buffer {
+  const px = Buffer.alloc(side * side * 3);
+  const block = side / 4;
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const bit = (index >> (Math.floor(y / block) * 4 + Math.floor(x / block))) & 1;
+      const o = (y * side + x) * 3;
+      px[o] = bit ? 255 : (index * 37) % 200;
+      px[o + 1] = bit ? 255 : Math.floor(index / 65536) * 50;
+      px[o + 2] = bit ? 255 : 20;
+    }
+  }
+  return px;
+}
+
 /** Writes the JPEG of a spec into `dir` and returns its absolute path. */
 export async function makePhoto(dir: string, spec: PhotoSpec): Promise<string> {
-  const i = spec.index;
-  const side = spec.size ?? 16;
-  let img = sharp({
-    create: { width: side, height: side, channels: 3, background: { r: i % 256, g: Math.floor(i / 256) % 256, b: 77 } },
-  }).jpeg({ quality: 90 });
+  const side = spec.size ?? 32;
+  let img = sharp(pattern(spec.index, side), { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 90 });
   const ifd0: Record<string, string> = {};
   const ifd2: Record<string, string> = {};
   if (spec.make) ifd0.Make = spec.make;

@@ -21,7 +21,9 @@ export type Fault =
   | { kind: 'drop-before-store' }
   | { kind: 'slow-read'; bytesPerSecond: number }
   | { kind: 'error'; code: string; msg: string; httpStatus?: number }
-  | { kind: 'garbage-200' };
+  | { kind: 'garbage-200' }
+  /** Rejects the whole request (0001, naming the file) when it holds a file of this name. */
+  | { kind: 'reject-file'; name: string; msg?: string };
 
 /** A queue of faults (one per request, `null` = none) or a function choosing one per request. */
 export type FaultSource = (Fault | null)[] | ((ctx: { requestNo: number }) => Fault | null | undefined);
@@ -205,7 +207,8 @@ async function handle(ctx: ServerContext, req: http.IncomingMessage, res: http.S
   const received = await receive(req, fault?.kind === 'slow-read' ? fault.bytesPerSecond : 0);
   log.fileNames = received.files.map((f) => f.name);
   log.fieldNames = received.fields.map(([n]) => n);
-  const outcome = accept(ctx, account, received, no);
+  const rejected = fault?.kind === 'reject-file' && received.files.some((f) => f.name === fault.name);
+  const outcome = rejected ? `file ${fault.name}: ${fault.msg ?? 'image is corrupt'}` : accept(ctx, account, received, no);
   if (typeof outcome === 'string') {
     log.stored = 0;
     return reply(outcome === 'balance' ? errorReply(state, 402, '0402', 'insufficient balance') : errorReply(state, 400, '0001', outcome));

@@ -22,10 +22,10 @@ async function start(o: FakeMemoriesOptions = {}): Promise<FakeMemories> {
 interface Part {
   name: string;
   type?: string;
-  bytes?: Uint8Array;
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
-function jpegish(seed: number, n = 64): Uint8Array {
+function jpegish(seed: number, n = 64): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length: n }, (_, i) => (seed * 31 + i) % 256);
 }
 
