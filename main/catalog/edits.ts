@@ -74,7 +74,11 @@ function editRow(row: PhotoRow, patch: PhotoPatch, location: PhotoEdits['gps'] |
   }
   if (patch.camera_model !== undefined) state.edits.camera = { set: true, value: patch.camera_model };
   if (patch.location !== undefined) {
-    state.edits.gps = { set: true, latitude: patch.location?.latitude ?? null, longitude: patch.location?.longitude ?? null };
+    state.edits.gps = {
+      set: true,
+      latitude: patch.location?.latitude ?? null,
+      longitude: patch.location?.longitude ?? null,
+    };
   }
   if (location) state.edits.gps = location;
   applyTags(row, state, patch);
@@ -94,9 +98,17 @@ function writeState(db: DatabaseSync, id: number, s: EditState): void {
        edit_lat = ?, edit_lon = ?, edit_gps_set = ?, edit_tags_added = ?, edit_tags_removed = ?, excluded = ?
      WHERE id = ?`,
   ).run(
-    e.datetime.value, e.datetime.set ? 1 : 0, e.camera.value, e.camera.set ? 1 : 0,
-    e.gps.latitude, e.gps.longitude, e.gps.set ? 1 : 0,
-    JSON.stringify(e.tagsAdded), JSON.stringify(e.tagsRemoved), s.excluded ? 1 : 0, id,
+    e.datetime.value,
+    e.datetime.set ? 1 : 0,
+    e.camera.value,
+    e.camera.set ? 1 : 0,
+    e.gps.latitude,
+    e.gps.longitude,
+    e.gps.set ? 1 : 0,
+    JSON.stringify(e.tagsAdded),
+    JSON.stringify(e.tagsRemoved),
+    s.excluded ? 1 : 0,
+    id,
   );
 }
 

@@ -32,13 +32,21 @@ export function noEdits(): PhotoEdits {
 }
 
 /** File tags minus the removed ones, plus the added ones; duplicates dropped, order kept. */
-export function effectiveTags(fileTags: readonly string[], added: readonly string[], removed: readonly string[]): string[] {
+export function effectiveTags(
+  fileTags: readonly string[],
+  added: readonly string[],
+  removed: readonly string[],
+): string[] {
   const gone = new Set(removed);
   return [...new Set([...fileTags.filter((t) => !gone.has(t)), ...added])];
 }
 
 /** Combines a file's fields with the person's edits. */
-export function effectiveFields(file: UploadFields, edits: PhotoEdits, fileSources: FieldSources = {}): EffectiveFields {
+export function effectiveFields(
+  file: UploadFields,
+  edits: PhotoEdits,
+  fileSources: FieldSources = {},
+): EffectiveFields {
   const fields: UploadFields = { ...file, tags: [...file.tags] };
   const sources: FieldSources = { ...fileSources };
   const edited: Partial<Record<FieldName, boolean>> = {};

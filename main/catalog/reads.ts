@@ -35,7 +35,10 @@ export function whereOf(db: DatabaseSync, query: PhotoQuery): Where {
   if (query.folderId !== undefined) parts.push({ sql: 'p.folder_id = ?', params: [query.folderId] });
   if (query.state !== undefined) parts.push(stateClause(db, query.state));
   if (query.tag !== undefined) {
-    parts.push({ sql: 'EXISTS (SELECT 1 FROM photo_tags t WHERE t.photo_id = p.id AND t.tag = ?)', params: [query.tag] });
+    parts.push({
+      sql: 'EXISTS (SELECT 1 FROM photo_tags t WHERE t.photo_id = p.id AND t.tag = ?)',
+      params: [query.tag],
+    });
   }
   const text = query.text?.trim();
   if (text) {

@@ -81,12 +81,14 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
 
 /** The files the catalog holds for a folder. */
 export function knownFiles(db: DatabaseSync, folderId: number): Map<string, KnownFile> {
-  const rows = db
-    .prepare('SELECT id, path, size, mtime_ms, missing FROM photos WHERE folder_id = ?')
-    .all(folderId) as { id: number; path: string; size: number; mtime_ms: number; missing: number }[];
-  return new Map(
-    rows.map((r) => [r.path, { id: r.id, size: r.size, mtimeMs: r.mtime_ms, missing: r.missing === 1 }]),
-  );
+  const rows = db.prepare('SELECT id, path, size, mtime_ms, missing FROM photos WHERE folder_id = ?').all(folderId) as {
+    id: number;
+    path: string;
+    size: number;
+    mtime_ms: number;
+    missing: number;
+  }[];
+  return new Map(rows.map((r) => [r.path, { id: r.id, size: r.size, mtimeMs: r.mtime_ms, missing: r.missing === 1 }]));
 }
 
 /** Marks photos missing (or present again); they keep their edits and sync state. */

@@ -47,10 +47,10 @@ export function toSyncRow(row: PhotoRow): SyncRow {
 
 /** The sync rows of the given photos (all photos when `ids` is absent), ordered by path. */
 export function listSyncRows(db: DatabaseSync, ids?: readonly number[]): SyncRow[] {
-  const rows = (
-    ids === undefined
-      ? db.prepare('SELECT * FROM photos ORDER BY path').all()
-      : db.prepare('SELECT * FROM photos WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path').all(JSON.stringify(ids))
-  ) as unknown as PhotoRow[];
+  const rows = (ids === undefined
+    ? db.prepare('SELECT * FROM photos ORDER BY path').all()
+    : db
+        .prepare('SELECT * FROM photos WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path')
+        .all(JSON.stringify(ids))) as unknown as PhotoRow[];
   return rows.map(toSyncRow);
 }

@@ -19,7 +19,14 @@ function formatUtc(date: Date): string {
 export function shiftDatetime(value: string, seconds: number): string | null {
   const m = PATTERN.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // Note: the digits are treated as if they were UTC only to borrow Date's calendar arithmetic
   // (month lengths, leap years); no time zone, hence no daylight-saving gap, is ever involved.
   const date = new Date(0);

@@ -23,6 +23,22 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
+/**
+ * Joins `--option value` into `--option=value` for options that take a value, so values that start
+ * with a dash (`--gps -33.8,151.2`, a tag like `-old`) are not mistaken for options.
+ */
+function joinOptionValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    const spec = (OPTIONS as Record<string, { type: string }>)[name];
+    if (spec?.type === 'string' && i + 1 < args.length) out.push(`${arg}=${args[++i] as string}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses `LAT,LON` into numbers; throws with a readable message. */
 function parseGps(text: string): { latitude: number; longitude: number } {
   const parts = text.split(',').map((p) => p.trim());
@@ -76,7 +92,12 @@ export async function run(args: string[]): Promise<number> {
   let positionals: string[];
   let patch: Record<string, unknown>;
   try {
-    ({ values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: joinOptionValues(args),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    }));
     if (values.help) {
       console.log(USAGE);
       return 0;

@@ -22,7 +22,13 @@ async function statFile(abs: string, root: string): Promise<FoundFile | null> {
   try {
     const st = await fs.stat(abs);
     if (!st.isFile()) return null;
-    return { path: abs, relPath: path.relative(root, abs), name: path.basename(abs), size: st.size, mtimeMs: st.mtimeMs };
+    return {
+      path: abs,
+      relPath: path.relative(root, abs),
+      name: path.basename(abs),
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+    };
   } catch {
     return null; // gone or a broken link: it is simply not there
   }

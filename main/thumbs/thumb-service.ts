@@ -20,7 +20,10 @@ export interface ThumbServiceOptions {
 
 /** The cache file name of a photo's thumbnail: a hash of what identifies its bytes and the size. */
 export function cacheKey(absPath: string, size: number, mtimeMs: number, longSide: number): string {
-  return createHash('sha256').update(`${absPath}\0${size}\0${Math.trunc(mtimeMs)}\0${longSide}`).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(`${absPath}\0${size}\0${Math.trunc(mtimeMs)}\0${longSide}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 async function exists(file: string): Promise<boolean> {

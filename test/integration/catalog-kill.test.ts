@@ -16,7 +16,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the writer until it has reported `commits` batches (plus a random extra delay), then SIGKILLs it. */
 function runAndKill(file: string, commits: number, extraMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, file, String(BATCH)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, file, String(BATCH)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let last = -1;
     let buffer = '';
     let stderr = '';
@@ -52,7 +54,9 @@ describe('catalog survives SIGKILL during batch writes', () => {
     try {
       expect(catalog.db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
       const rows = catalog.db
-        .prepare("SELECT substr(rel_path, 1, instr(rel_path, '/') - 1) AS batch, COUNT(*) AS n FROM photos GROUP BY batch")
+        .prepare(
+          "SELECT substr(rel_path, 1, instr(rel_path, '/') - 1) AS batch, COUNT(*) AS n FROM photos GROUP BY batch",
+        )
         .all() as { batch: string; n: number }[];
       expect(rows.length).toBeGreaterThanOrEqual(lastReported + 1);
       for (const row of rows) expect(row, row.batch).toEqual({ batch: row.batch, n: BATCH });

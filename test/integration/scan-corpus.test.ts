@@ -15,8 +15,16 @@ if (!hasCorpus) console.warn(corpusSkipNote);
 
 /** exiftool FileType -> our sniffed format. */
 const FORMAT: Record<string, string> = {
-  JPEG: 'jpeg', PNG: 'png', GIF: 'gif', BMP: 'bmp', WEBP: 'webp', 'Extended WEBP': 'webp',
-  TIFF: 'tiff', HEIC: 'heic', AVIF: 'avif', JP2: 'jp2',
+  JPEG: 'jpeg',
+  PNG: 'png',
+  GIF: 'gif',
+  BMP: 'bmp',
+  WEBP: 'webp',
+  'Extended WEBP': 'webp',
+  TIFF: 'tiff',
+  HEIC: 'heic',
+  AVIF: 'avif',
+  JP2: 'jp2',
 };
 const API_FORMATS = new Set(['JPEG', 'PNG', 'GIF', 'BMP', 'WEBP', 'Extended WEBP']);
 
@@ -75,7 +83,11 @@ describe.skipIf(!hasCorpus)('scan of the real corpus', () => {
       const read = await readFileMetadata(corpusPath(f));
       const detail = catalog.get(catalog.idForPath(corpusPath(f)) as number);
       expect(detail?.fileFields, f.path).toEqual(read.fields);
-      expect([detail?.width, detail?.height, detail?.orientation], f.path).toEqual([read.width, read.height, read.orientation]);
+      expect([detail?.width, detail?.height, detail?.orientation], f.path).toEqual([
+        read.width,
+        read.height,
+        read.orientation,
+      ]);
     }
   });
 

@@ -55,7 +55,10 @@ afterEach(() => {
 describe('scan of a folder made at test time', () => {
   it('finds images recursively, skips hidden folders and link loops, and lists bad files with reasons', async () => {
     await scan();
-    const names = catalog.page({}, 0, 100).map((p) => p.name).sort();
+    const names = catalog
+      .page({}, 0, 100)
+      .map((p) => p.name)
+      .sort();
     expect(names).toEqual(['a.jpg', 'b.JPG', 'c.jpeg', 'empty.jpg', 'page.jpg']);
     expect(catalog.get(idOf('sub/deeper/c.jpeg'))?.relPath).toBe(path.join('sub', 'deeper', 'c.jpeg'));
     for (const bad of ['empty.jpg', 'page.jpg']) {
@@ -70,7 +73,9 @@ describe('scan of a folder made at test time', () => {
     await scan();
     const id = idOf('a.jpg');
     catalog.applyEdit([id], { addTags: ['kept'], datetime_taken: '2001-02-03 04:05:06' });
-    catalog.db.prepare("UPDATE photos SET sync_state = 'uploaded', remote_id = '9007199254740993' WHERE id = ?").run(id);
+    catalog.db
+      .prepare("UPDATE photos SET sync_state = 'uploaded', remote_id = '9007199254740993' WHERE id = ?")
+      .run(id);
     await makeJpeg(path.join(photos, 'a.jpg'), 'Changed Model', '#c03030');
     const later = new Date(Date.now() + 60_000);
     utimesSync(path.join(photos, 'a.jpg'), later, later);

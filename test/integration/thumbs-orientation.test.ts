@@ -18,7 +18,12 @@ async function regionColour(file: string, fx: number, fy: number, fw: number, fh
   const meta = await sharp(file).metadata();
   const w = meta.width as number;
   const h = meta.height as number;
-  const region = { left: Math.floor(w * fx), top: Math.floor(h * fy), width: Math.max(1, Math.floor(w * fw)), height: Math.max(1, Math.floor(h * fh)) };
+  const region = {
+    left: Math.floor(w * fx),
+    top: Math.floor(h * fy),
+    width: Math.max(1, Math.floor(w * fw)),
+    height: Math.max(1, Math.floor(h * fh)),
+  };
   const stats = await sharp(file).extract(region).removeAlpha().stats();
   return stats.channels.slice(0, 3).map((c) => c.mean);
 }
@@ -52,7 +57,12 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
       const folder = catalog.addFolder(path.join(corpusDir, sub));
       await createScanService({ catalog, events }).scanFolder(folder.id);
     }
-    thumbs = createThumbService({ catalog, cacheDir: path.join(dir, 'thumbs'), urlFor: (id) => `/thumb/${id}`, events });
+    thumbs = createThumbService({
+      catalog,
+      cacheDir: path.join(dir, 'thumbs'),
+      urlFor: (id) => `/thumb/${id}`,
+      events,
+    });
   });
 
   afterAll(() => {
@@ -72,7 +82,9 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
       expect((meta.width ?? 0) > (meta.height ?? 0), `Landscape_${n} is landscape`).toBe(true);
       for (const [i, region] of REGIONS.entries()) {
         const colour = await regionColour(file as string, ...region);
-        colour.forEach((c, ch) => expect(Math.abs(c - (refColours[i]?.[ch] ?? 0)), `Landscape_${n} region ${i}`).toBeLessThan(24));
+        colour.forEach((c, ch) =>
+          expect(Math.abs(c - (refColours[i]?.[ch] ?? 0)), `Landscape_${n} region ${i}`).toBeLessThan(24),
+        );
       }
     }
   });
@@ -101,7 +113,12 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
   });
 
   it('makes thumbnails of the broken-but-decodable edge files and never throws', async () => {
-    for (const rel of ['edge/broken1.jpg', 'edge/Multiple ICC segments.jpg', 'edge/Animation Lossy.webp', 'edge/001_16bit_gray.png']) {
+    for (const rel of [
+      'edge/broken1.jpg',
+      'edge/Multiple ICC segments.jpg',
+      'edge/Animation Lossy.webp',
+      'edge/001_16bit_gray.png',
+    ]) {
       const file = await thumbOf(rel);
       expect(file, rel).not.toBeNull();
       expect(existsSync(file as string), rel).toBe(true);

@@ -47,8 +47,16 @@ describe('event bus', () => {
     console.error = () => undefined;
     try {
       bus.emit('sync:progress', {
-        phase: 'idle', message: null, totalFiles: 0, doneFiles: 0, failedFiles: 0, uncertainFiles: 0,
-        totalBytes: 0, doneBytes: 0, bytesPerSecond: 0, secondsLeft: null,
+        phase: 'idle',
+        message: null,
+        totalFiles: 0,
+        doneFiles: 0,
+        failedFiles: 0,
+        uncertainFiles: 0,
+        totalBytes: 0,
+        doneBytes: 0,
+        bytesPerSecond: 0,
+        secondsLeft: null,
       });
     } finally {
       console.error = original;

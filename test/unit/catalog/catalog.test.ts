@@ -64,7 +64,9 @@ describe('scan writes', () => {
     upsertScanBatch(catalog.db, folderId, [file('a.jpg', { datetime_taken: '2020-01-02 03:04:05', tags: ['sea'] })]);
     const id = idOf('a.jpg');
     catalog.applyEdit([id], { camera_model: 'My Cam', addTags: ['holiday'] });
-    catalog.db.prepare("UPDATE photos SET sync_state = 'uploaded', remote_id = '123456789012345678901' WHERE id = ?").run(id);
+    catalog.db
+      .prepare("UPDATE photos SET sync_state = 'uploaded', remote_id = '123456789012345678901' WHERE id = ?")
+      .run(id);
     upsertScanBatch(catalog.db, folderId, [
       file('a.jpg', { datetime_taken: '2021-05-06 07:08:09', camera_model: 'File Cam', tags: ['sea', 'sand'] }),
     ]);
@@ -75,7 +77,12 @@ describe('scan writes', () => {
     expect(detail?.sources.camera_model).toBe('edited');
     expect(detail?.remoteId).toBe('123456789012345678901');
     expect(detail?.state).toBe('uploaded');
-    expect(catalog.tags().map((t) => t.tag).sort()).toEqual(['holiday', 'sand', 'sea']);
+    expect(
+      catalog
+        .tags()
+        .map((t) => t.tag)
+        .sort(),
+    ).toEqual(['holiday', 'sand', 'sea']);
   });
 
   it('marks missing files without deleting them', () => {
@@ -123,7 +130,13 @@ describe('reads', () => {
   it('flags a photo changed since upload and finds it with the changed filter', () => {
     upsertScanBatch(catalog.db, folderId, [file('a.jpg', { tags: ['x'] })]);
     const id = idOf('a.jpg');
-    const sent = JSON.stringify({ datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: ['x'] });
+    const sent = JSON.stringify({
+      datetime_taken: null,
+      camera_model: null,
+      latitude: null,
+      longitude: null,
+      tags: ['x'],
+    });
     catalog.db.prepare("UPDATE photos SET sync_state = 'uploaded', sent_fields = ? WHERE id = ?").run(sent, id);
     expect(catalog.get(id)?.changedSinceUpload).toBe(false);
     catalog.applyEdit([id], { addTags: ['y'] });
@@ -148,7 +161,12 @@ describe('edits', () => {
     const id = idOf('a.jpg');
     catalog.applyEdit([id], { datetime_taken: null, camera_model: null, location: null });
     let d = catalog.get(id);
-    expect([d?.fields.datetime_taken, d?.fields.camera_model, d?.fields.latitude, d?.fields.longitude]).toEqual([null, null, null, null]);
+    expect([d?.fields.datetime_taken, d?.fields.camera_model, d?.fields.latitude, d?.fields.longitude]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(catalog.buckets({})).toEqual([{ key: 'undated', count: 1 }]);
     catalog.applyEdit([id], { revert: ['datetime_taken', 'camera_model', 'location'] });
     d = catalog.get(id);
@@ -191,12 +209,17 @@ describe('edits', () => {
     expect(catalog.get(id)?.fields.tags).toEqual(['b', 'c']);
     catalog.applyEdit([id], { removeTags: ['c'], addTags: ['a'] });
     expect(catalog.get(id)?.fields.tags).toEqual(['a', 'b']);
-    const indexed = catalog.db.prepare('SELECT tag FROM photo_tags WHERE photo_id = ? ORDER BY tag').all(id) as { tag: string }[];
+    const indexed = catalog.db.prepare('SELECT tag FROM photo_tags WHERE photo_id = ? ORDER BY tag').all(id) as {
+      tag: string;
+    }[];
     expect(indexed.map((r) => r.tag)).toEqual(['a', 'b']);
   });
 
   it('lists sync rows with effective fields and the excluded flag', () => {
-    upsertScanBatch(catalog.db, folderId, [file('a.jpg', { tags: ['a'] }), file('b.jpg', {}, { uploadable: false, problems: ['HEIC is not accepted'] })]);
+    upsertScanBatch(catalog.db, folderId, [
+      file('a.jpg', { tags: ['a'] }),
+      file('b.jpg', {}, { uploadable: false, problems: ['HEIC is not accepted'] }),
+    ]);
     catalog.applyEdit([idOf('a.jpg')], { excluded: true, addTags: ['z'] });
     const rows = listSyncRows(catalog.db);
     expect(rows.map((r) => [r.name, r.excluded, r.uploadable, r.fields.tags])).toEqual([
