@@ -73,6 +73,8 @@ export function createMainWindow(page: AppPage): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Note: middle-click must not open links (Electron security checklist; electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const contents = window.webContents;

@@ -73,7 +73,14 @@ describe('main bundle (out/main/index.js) in a recording Electron stand-in', () 
     const windows = callsOf('BrowserWindow');
     expect(windows).toHaveLength(1);
     const prefs = (windows[0]?.options as { webPreferences: Record<string, unknown> }).webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs.preload).toBe(BUNDLES.preload);
     expect(existsSync(String(prefs.preload))).toBe(true);
     expect(callsOf('BrowserWindow.loadFile').map((c) => c.file)).toEqual([BUNDLES.renderer]);
