@@ -72,10 +72,16 @@ export async function run(args: string[]): Promise<number> {
       },
     });
     let lastLine = 0;
+    let lastText = '';
+    const show = (s: SyncStatus): void => {
+      const text = progressLine(s);
+      if (text !== lastText) process.stderr.write(`${text}\n`);
+      lastText = text;
+    };
     const off = ctx.events.on('sync:progress', (s) => {
       if (Date.now() - lastLine < 1000 && s.phase === 'running') return;
       lastLine = Date.now();
-      process.stderr.write(`${progressLine(s)}\n`);
+      show(s);
     });
     const plan = sync.plan();
     process.stderr.write(
@@ -86,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
     await sync.idle();
     off();
     const final = sync.status();
-    process.stderr.write(`${progressLine(final)}\n`);
+    show(final);
     if (started.phase === 'stopped' || final.phase === 'stopped') return 3;
     return bad === 0 ? 0 : 1;
   });
