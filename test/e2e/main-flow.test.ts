@@ -14,7 +14,7 @@ import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { corpusDir, corpusSkipNote, hasCorpus, loadManifest, repoRoot, type ManifestFile } from '../helpers/corpus';
 import { startFakeMemories, type FakeMemories } from '../fake-memories/server';
 import { hasChromium, launchChromium } from './support/browser';
-import { cell, collectGrid, revealCell } from './support/grid';
+import { collectGrid, revealCell } from './support/grid';
 
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
 const UPLOAD_EXT = ['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.webp'];
@@ -117,7 +117,7 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
     await (await revealCell(page, baseName(target))).click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByRole('heading', { name: baseName(target) }).waitFor();
-    const time = inspector.getByLabel('Capture time');
+    const time = inspector.getByRole('textbox', { name: 'Capture time' });
     await expect.poll(() => time.inputValue()).toBe(target.capture_time ?? '');
     await time.fill('2024-07-31T18:05');
     await time.press('Enter');
@@ -125,18 +125,20 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
     await shot('04-invalid-time');
     await time.fill(NEW_TIME);
     await time.press('Enter');
-    await expect.poll(() => inspector.locator('.source.edited').first().textContent()).toMatch(/edit/i);
+    const timeSource = inspector.locator('form.field').filter({ hasText: 'Capture time' }).locator('.source');
+    await expect.poll(() => timeSource.textContent()).toBe('edited');
     await expect.poll(() => time.inputValue()).toBe(NEW_TIME);
+    await inspector.getByRole('button', { name: 'Revert Capture time' }).waitFor();
     await shot('05-time-edited');
   });
 
   it('takes the API key write-only and the fake server address in Settings', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });
-    await dialog.getByLabel('API key').fill(KEY);
+    await dialog.getByRole('textbox', { name: 'API key' }).fill(KEY);
     await dialog.getByRole('button', { name: 'Save key' }).click();
     await dialog.getByText('A key is set').waitFor();
-    expect(await dialog.getByLabel('API key').count()).toBe(0);
+    expect(await dialog.getByRole('textbox', { name: 'API key' }).count()).toBe(0);
     expect(await page.content()).not.toContain(KEY);
     await dialog.getByLabel('API base address').fill(fake.url);
     await dialog.getByLabel('Requests per second').fill('20');
@@ -195,7 +197,8 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
       await expect.poll(() => inspector.getByTestId('remote-id').textContent()).toBe(u?.id);
       expect(BigInt(u?.id ?? '0') > 2n ** 53n).toBe(true);
     }
-    await expect.poll(() => cell(page, baseName(three[0] as ManifestFile)).getAttribute('aria-label')).toContain('Uploaded');
+    const first = await revealCell(page, baseName(three[0] as ManifestFile));
+    await expect.poll(() => first.getAttribute('aria-label')).toContain('Uploaded');
     await shot('09-uploaded-inspector');
   });
 });

@@ -39,6 +39,18 @@ export async function collectGrid(page: Page): Promise<Map<number, string>> {
 
 /** Scrolls the grid until the photo's cell is drawn and in view; returns it. */
 export async function revealCell(page: Page, name: string): Promise<Locator> {
+  // Note: the grid redraws cells when the catalog changes; a cell found a moment ago may be replaced.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await revealOnce(page, name);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** One attempt of revealCell. */
+async function revealOnce(page: Page, name: string): Promise<Locator> {
   const target = cell(page, name);
   const grid = page.getByRole('listbox', { name: 'Photos' });
   await grid.evaluate((el) => {
@@ -53,6 +65,6 @@ export async function revealCell(page: Page, name: string): Promise<Locator> {
     await page.waitForFunction(() => document.querySelectorAll('.cell-loading').length === 0);
     if (!moved) break;
   }
-  await target.first().scrollIntoViewIfNeeded();
+  await target.first().scrollIntoViewIfNeeded({ timeout: 5000 });
   return target.first();
 }
