@@ -25,8 +25,10 @@ export function senderAllowed(event: IpcMainInvokeEvent, o: Pick<IpcOptions, 'wi
   const frame = event.senderFrame;
   if (!window || window.isDestroyed() || !frame) return false;
   if (event.sender !== window.webContents) return false;
-  // Note: only the main frame, so an iframe (should one ever load) cannot call main.
-  if (frame !== window.webContents.mainFrame) return false;
+  // Note: only the main frame, so an iframe (should one ever load) cannot call main. Frames are
+  // compared by their ids: Electron may hand out different wrapper objects for the same frame.
+  const main = window.webContents.mainFrame;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
   return o.isAppUrl(frame.url);
 }
 

@@ -98,7 +98,8 @@ describe('main bundle (out/main/index.js) in a recording Electron stand-in', () 
       ok: true,
       value: { version: '0.0.0-stub', shell: 'electron', platform: process.platform },
     });
-    for (const refused of [p.foreignFrame, p.otherSender, p.noFrame]) {
+    expect(p.sameFrameCopy).toMatchObject({ ok: true });
+    for (const refused of [p.foreignFrame, p.otherSender, p.noFrame, p.navigatedAway]) {
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(p.badRequest).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

@@ -72,9 +72,12 @@ export function emitReady() {
   resolveReady();
 }
 
+let nextRoutingId = 1;
 class WebFrameMain {
   url = '';
   parent = null;
+  processId = 4;
+  routingId = nextRoutingId++;
 }
 
 class WebContents extends EventEmitter {

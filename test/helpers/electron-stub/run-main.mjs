@@ -39,10 +39,16 @@ async function probe(win, out) {
   const ours = { sender: contents, senderFrame: contents.mainFrame };
   out.pageUrl = contents.mainFrame.url;
   out.appInfo = await stub.ipcMain.invoke('app.info', ours, {});
-  const evilFrame = { url: 'https://evil.example/', parent: null };
+  const evilFrame = { url: 'https://evil.example/', parent: null, processId: 4, routingId: 999 };
   out.foreignFrame = await stub.ipcMain.invoke('app.info', { sender: contents, senderFrame: evilFrame }, {});
   out.otherSender = await stub.ipcMain.invoke('app.info', { sender: {}, senderFrame: contents.mainFrame }, {});
   out.noFrame = await stub.ipcMain.invoke('app.info', { sender: contents, senderFrame: null }, {});
+  const pageUrl = contents.mainFrame.url;
+  contents.mainFrame.url = 'https://evil.example/';
+  out.navigatedAway = await stub.ipcMain.invoke('app.info', ours, {});
+  contents.mainFrame.url = pageUrl;
+  const sameIdsCopy = { ...contents.mainFrame };
+  out.sameFrameCopy = await stub.ipcMain.invoke('app.info', { sender: contents, senderFrame: sameIdsCopy }, {});
   out.badRequest = await stub.ipcMain.invoke('photos.get', ours, { id: -1, extra: true });
   out.settings = await stub.ipcMain.invoke('settings.get', ours, {});
   out.keyStatus = await stub.ipcMain.invoke('secrets.setKey', ours, { key: 'stub-key-0123456789' });
