@@ -45,6 +45,8 @@ export interface FakeMemoriesOptions {
   faults?: FaultSource;
   /** Send envelope errors with HTTP 400 (401/402/403/429 where they fit) instead of HTTP 200. */
   errorsAsHttp?: boolean;
+  /** Files always rejected by name (the whole request, 0001 with the message): name -> reason. */
+  rejectFiles?: Record<string, string>;
   /** How ids are written: bare numbers (default), strings, or alternating. */
   idFormat?: 'number' | 'string' | 'mixed';
 }
@@ -95,6 +97,8 @@ export interface FakeMemoriesState {
   rateLimit: { requests: number; perMs: number } | undefined;
   /** Default credit of an account seen for the first time. */
   defaultBalance: number;
+  /** Called right after files are stored (before the answer is written). */
+  onStored: ((stored: StoredUpload[]) => void) | null;
 }
 
 /** A running fake server. */
@@ -128,6 +132,7 @@ export async function startFakeMemories(options: FakeMemoriesOptions = {}): Prom
     errorsAsHttp: options.errorsAsHttp ?? false,
     rateLimit: options.rateLimit,
     defaultBalance: options.balance ?? Number.POSITIVE_INFINITY,
+    onStored: null,
   };
   const ctx: ServerContext = { state, options, seq: 0n, history: new Map() };
   const server = http.createServer((req, res) => {
@@ -207,13 +212,13 @@ async function handle(ctx: ServerContext, req: http.IncomingMessage, res: http.S
   const received = await receive(req, fault?.kind === 'slow-read' ? fault.bytesPerSecond : 0);
   log.fileNames = received.files.map((f) => f.name);
   log.fieldNames = received.fields.map(([n]) => n);
-  const rejected = fault?.kind === 'reject-file' && received.files.some((f) => f.name === fault.name);
-  const outcome = rejected ? `file ${fault.name}: ${fault.msg ?? 'image is corrupt'}` : accept(ctx, account, received, no);
+  const outcome = rejection(ctx, fault, received) ?? accept(ctx, account, received, no);
   if (typeof outcome === 'string') {
     log.stored = 0;
     return reply(outcome === 'balance' ? errorReply(state, 402, '0402', 'insufficient balance') : errorReply(state, 400, '0001', outcome));
   }
   log.stored = outcome.length;
+  state.onStored?.(outcome);
   if (fault?.kind === 'drop-after-store') {
     req.socket.destroy();
     return;
@@ -224,6 +229,16 @@ async function handle(ctx: ServerContext, req: http.IncomingMessage, res: http.S
     return;
   }
   reply({ status: 200, code: '0000', msg: 'success', data: idsJson(ctx, outcome) });
+}
+
+/** The message of a by-name rejection (option or fault) that applies to this request, if any. */
+function rejection(ctx: ServerContext, fault: Fault | null, r: Received): string | null {
+  for (const f of r.files) {
+    const always = ctx.options.rejectFiles?.[f.name];
+    if (always !== undefined) return `file ${f.name}: ${always}`;
+    if (fault?.kind === 'reject-file' && f.name === fault.name) return `file ${f.name}: ${fault.msg ?? 'image is corrupt'}`;
+  }
+  return null;
 }
 
 /** Handles faults that answer before the body is parsed; true when the request is done. */
