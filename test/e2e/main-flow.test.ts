@@ -97,6 +97,24 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 
+  it('selects a range with Shift-click, all with Ctrl-A, none with Escape', async () => {
+    const grid = page.getByRole('listbox', { name: 'Photos' });
+    await grid.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    const options = grid.getByRole('option');
+    await options.nth(5).waitFor();
+    await options.nth(1).click();
+    await options.nth(5).click({ modifiers: ['Shift'] });
+    await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(5);
+    await page.keyboard.press('Control+A');
+    await expect.poll(() => page.locator('.topbar').textContent()).toContain(`${manifest.files.length} selected`);
+    await page.getByRole('heading', { name: `${manifest.files.length} photos selected` }).waitFor();
+    await shot('03a-select-all');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => grid.locator('[aria-selected="true"]').count()).toBe(0);
+  });
+
   it('tags three photos selected with click and Ctrl-click', async () => {
     const [a, b, c] = three as [ManifestFile, ManifestFile, ManifestFile];
     await (await revealCell(page, baseName(a))).click();

@@ -24,7 +24,11 @@ export function SyncProgress({ status, onStatus }: SyncProgressProps) {
         {status.uncertainFiles > 0 && ` · ${status.uncertainFiles} uncertain`}
       </span>
       {status.phase === 'done' && <span className="ok">Sync finished</span>}
-      {status.message && <span className="sync-message">{status.message}</span>}
+      {status.message && (
+        <span className={status.failedFiles + status.uncertainFiles > 0 || status.phase === 'stopped' ? 'sync-message warn' : 'sync-message'}>
+          {status.message}
+        </span>
+      )}
       {running && (
         <button type="button" className="btn small" onClick={() => act('pause')}>
           Pause
