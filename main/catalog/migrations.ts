@@ -73,4 +73,7 @@ export const MIGRATIONS: readonly string[] = [
   /* 2: whether the file itself can be uploaded as it is (the metadata reader's verdict) */ `
   ALTER TABLE photos ADD COLUMN file_uploadable INTEGER NOT NULL DEFAULT 1;
   `,
+  /* 3: when the photo's XMP sidecar was last modified, so a rescan notices sidecar edits */ `
+  ALTER TABLE photos ADD COLUMN sidecar_mtime_ms INTEGER;
+  `,
 ];

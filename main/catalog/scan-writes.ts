@@ -13,6 +13,8 @@ export interface ScannedFile {
   name: string;
   size: number;
   mtimeMs: number;
+  /** Newest modification time of its XMP sidecars, null when none. */
+  sidecarMtimeMs?: number | null;
   contentHash: string | null;
   metadata: FileMetadata;
 }
@@ -22,6 +24,7 @@ export interface KnownFile {
   id: number;
   size: number;
   mtimeMs: number;
+  sidecarMtimeMs: number | null;
   missing: boolean;
 }
 
@@ -29,16 +32,16 @@ export interface KnownFile {
 // named here, so a rescan cannot lose an edit or an upload record.
 const UPSERT = `
   INSERT INTO photos (folder_id, path, rel_path, name, size, mtime_ms, format, mime, width, height,
-    orientation, content_hash, missing, file_fields, file_sources, file_uploadable,
+    orientation, content_hash, sidecar_mtime_ms, missing, file_fields, file_sources, file_uploadable,
     offset_time_original, sub_seconds, problems)
   VALUES (:folder_id, :path, :rel_path, :name, :size, :mtime_ms, :format, :mime, :width, :height,
-    :orientation, :content_hash, 0, :file_fields, :file_sources, :file_uploadable,
+    :orientation, :content_hash, :sidecar_mtime_ms, 0, :file_fields, :file_sources, :file_uploadable,
     :offset_time_original, :sub_seconds, :problems)
   ON CONFLICT(path) DO UPDATE SET
     rel_path = excluded.rel_path, name = excluded.name, size = excluded.size,
     mtime_ms = excluded.mtime_ms, format = excluded.format, mime = excluded.mime,
     width = excluded.width, height = excluded.height, orientation = excluded.orientation,
-    content_hash = excluded.content_hash, missing = 0, file_fields = excluded.file_fields,
+    content_hash = excluded.content_hash, sidecar_mtime_ms = excluded.sidecar_mtime_ms, missing = 0, file_fields = excluded.file_fields,
     file_sources = excluded.file_sources, file_uploadable = excluded.file_uploadable,
     offset_time_original = excluded.offset_time_original, sub_seconds = excluded.sub_seconds,
     problems = excluded.problems
@@ -64,6 +67,7 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
         height: m.height,
         orientation: m.orientation,
         content_hash: file.contentHash,
+        sidecar_mtime_ms: file.sidecarMtimeMs == null ? null : Math.trunc(file.sidecarMtimeMs),
         file_fields: JSON.stringify(m.fields),
         file_sources: JSON.stringify(m.sources),
         file_uploadable: m.uploadable ? 1 : 0,
@@ -81,14 +85,22 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
 
 /** The files the catalog holds for a folder. */
 export function knownFiles(db: DatabaseSync, folderId: number): Map<string, KnownFile> {
-  const rows = db.prepare('SELECT id, path, size, mtime_ms, missing FROM photos WHERE folder_id = ?').all(folderId) as {
+  const rows = db
+    .prepare('SELECT id, path, size, mtime_ms, sidecar_mtime_ms, missing FROM photos WHERE folder_id = ?')
+    .all(folderId) as {
     id: number;
     path: string;
     size: number;
     mtime_ms: number;
+    sidecar_mtime_ms: number | null;
     missing: number;
   }[];
-  return new Map(rows.map((r) => [r.path, { id: r.id, size: r.size, mtimeMs: r.mtime_ms, missing: r.missing === 1 }]));
+  return new Map(
+    rows.map((r) => [
+      r.path,
+      { id: r.id, size: r.size, mtimeMs: r.mtime_ms, sidecarMtimeMs: r.sidecar_mtime_ms, missing: r.missing === 1 },
+    ]),
+  );
 }
 
 /** Marks photos missing (or present again); they keep their edits and sync state. */

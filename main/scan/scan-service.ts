@@ -1,7 +1,7 @@
 /** The scan service: brings the catalog up to date with a folder on disk, in batches, cancellable. */
 import type { Catalog } from '../catalog/catalog';
 import { markScanned } from '../catalog/folders';
-import { knownFiles, setMissing, upsertScanBatch, type ScannedFile } from '../catalog/scan-writes';
+import { knownFiles, setMissing, upsertScanBatch, type KnownFile, type ScannedFile } from '../catalog/scan-writes';
 import type { EventBus, ScanService } from '../app/services';
 import { readFileMetadata } from '../metadata/read-file-metadata';
 import { readFound, type MetadataReader } from './read-file';
@@ -53,6 +53,12 @@ export function createScanService(options: ScanServiceOptions): ScanService {
   };
 }
 
+/** Same size and modification time, and the same sidecar state (an edited XMP changes values, not bytes). */
+function unchanged(k: KnownFile, file: FoundFile): boolean {
+  const sidecar = file.sidecarMtimeMs === null ? null : Math.trunc(file.sidecarMtimeMs);
+  return k.size === file.size && k.mtimeMs === Math.trunc(file.mtimeMs) && k.sidecarMtimeMs === sidecar;
+}
+
 /** Splits found files into those to read and those unchanged; marks missing ones. */
 function reconcile(catalog: Catalog, folderId: number, found: FoundFile[], events: EventBus): FoundFile[] {
   const known = knownFiles(catalog.db, folderId);
@@ -61,7 +67,7 @@ function reconcile(catalog: Catalog, folderId: number, found: FoundFile[], event
   for (const file of found) {
     const k = known.get(file.path);
     known.delete(file.path);
-    if (k && k.size === file.size && k.mtimeMs === Math.trunc(file.mtimeMs)) {
+    if (k && unchanged(k, file)) {
       if (k.missing) present.push(k.id);
     } else toRead.push(file);
   }
@@ -88,6 +94,10 @@ async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSig
     events.emit('scan:progress', { ...progress });
     await readAll(o, folderId, toRead, signal, progress);
     if (!signal.aborted) markScanned(catalog.db, folderId);
+  } catch (error) {
+    // Note: a scan runs in the background (nobody awaits it in the app), so it must not reject;
+    // a folder removed while it was scanned simply ends it.
+    if (catalog.db.isOpen && catalog.folderPath(folderId) !== null) console.error(`scan of ${root} stopped:`, error);
   } finally {
     catalog.setScanning(folderId, false);
     events.emit('scan:progress', { ...progress, finished: true });
@@ -114,17 +124,23 @@ async function readAll(
     o.events.emit('catalog:changed', { ids });
     o.events.emit('scan:progress', { ...progress });
   };
+  let writeError: unknown = null;
   const worker = async (): Promise<void> => {
-    while (!signal.aborted && next < files.length) {
+    while (!signal.aborted && writeError === null && next < files.length) {
       const file = files[next++] as FoundFile;
       const scanned = await readFound(file, reader);
       batch.push(scanned);
       progress.done++;
       if (scanned.metadata.format === 'unknown') progress.failed++;
-      if (batch.length >= batchSize) flush();
+      try {
+        if (batch.length >= batchSize) flush();
+      } catch (error) {
+        writeError = error;
+      }
     }
   };
   await Promise.all(Array.from({ length: o.concurrency ?? 4 }, worker));
+  if (writeError !== null) throw writeError;
   // Note: files already read are written even after a cancel: each one is whole and correct.
   flush();
 }

@@ -1,7 +1,7 @@
 /** Walks a folder tree for candidate image files. */
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isCandidateImage } from '../metadata/file-kinds';
+import { isCandidateImage, isSidecar } from '../metadata/file-kinds';
 
 /** One candidate file found on disk. */
 export interface FoundFile {
@@ -10,6 +10,8 @@ export interface FoundFile {
   name: string;
   size: number;
   mtimeMs: number;
+  /** Newest modification time of its XMP sidecars (`photo.xmp`, `photo.jpg.xmp`), null when none. */
+  sidecarMtimeMs: number | null;
 }
 
 /** What a walk found, and the folders it could not read. */
@@ -28,10 +30,20 @@ async function statFile(abs: string, root: string): Promise<FoundFile | null> {
       name: path.basename(abs),
       size: st.size,
       mtimeMs: st.mtimeMs,
+      sidecarMtimeMs: null,
     };
   } catch {
     return null; // gone or a broken link: it is simply not there
   }
+}
+
+/** Newest mtime of a photo's sidecars (`photo.xmp` or `photo.jpg.xmp`, any case), or null. */
+function sidecarMtime(photo: string, sidecars: ReadonlyMap<string, number>): number | null {
+  const stem = photo.slice(0, photo.length - path.extname(photo).length);
+  const times = [`${stem}.xmp`, `${photo}.xmp`]
+    .map((p) => sidecars.get(p.toLowerCase()))
+    .filter((t): t is number => t !== undefined);
+  return times.length > 0 ? Math.max(...times) : null;
 }
 
 /** Resolves what an entry is, following symbolic links. */
@@ -56,6 +68,7 @@ export async function walkImages(root: string, signal?: AbortSignal): Promise<Wa
   // Note: folders are remembered by real path, so a link back up the tree cannot loop forever.
   const seen = new Set<string>();
   const stack = [root];
+  const sidecars = new Map<string, number>();
   while (stack.length > 0 && !signal?.aborted) {
     const dir = stack.pop() as string;
     try {
@@ -70,12 +83,16 @@ export async function walkImages(root: string, signal?: AbortSignal): Promise<Wa
         else if (kind === 'file' && isCandidateImage(entry.name)) {
           const found = await statFile(abs, root);
           if (found) result.files.push(found);
+        } else if (kind === 'file' && isSidecar(entry.name)) {
+          const st = await fs.stat(abs).catch(() => null);
+          if (st) sidecars.set(abs.toLowerCase(), st.mtimeMs);
         }
       }
     } catch {
       result.unreadable.push(dir);
     }
   }
+  for (const file of result.files) file.sidecarMtimeMs = sidecarMtime(file.path, sidecars);
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }

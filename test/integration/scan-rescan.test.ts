@@ -125,4 +125,28 @@ describe('scan of a folder made at test time', () => {
     await createScanService({ catalog, events }).scanFolder(folderId);
     expect(catalog.ids({}).length).toBe(35);
   });
+
+  it('re-reads a photo whose XMP sidecar changed since the last scan, and only that one', async () => {
+    const reads: string[] = [];
+    const folderId = catalog.addFolder(photos).id;
+    const scanner = createScanService({
+      catalog,
+      events: createEventBus(),
+      readMetadata: (p) => {
+        reads.push(path.basename(p));
+        return readFileMetadata(p);
+      },
+    });
+    await scanner.scanFolder(folderId);
+    reads.length = 0;
+    const sidecar = path.join(photos, 'a.xmp');
+    writeFileSync(sidecar, '<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(sidecar, later, later);
+    await scanner.scanFolder(folderId);
+    expect(reads).toEqual(['a.jpg']);
+    reads.length = 0;
+    await scanner.scanFolder(folderId);
+    expect(reads).toEqual([]);
+  });
 });
