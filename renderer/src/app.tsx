@@ -91,7 +91,7 @@ export function App() {
         <main className="centre">
           <PhotoGrid query={query} buckets={library.buckets} version={library.version} selection={selection} />
         </main>
-        <Inspector ids={selection.ids} version={library.version} />
+        <Inspector ids={selection.ids} version={library.version} canReveal={info?.shell === 'electron'} />
       </div>
       <SyncDialog open={dialog === 'sync'} ids={selection.ids.length > 0 ? selection.ids : undefined} onClose={closeDialog} onStarted={setStatus} />
       <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} />

@@ -14,10 +14,12 @@ import { validatePatch, type PatchInput } from './validate-patch';
 export interface InspectorProps {
   ids: number[];
   version: number;
+  /** The file manager exists only in the desktop app. */
+  canReveal: boolean;
 }
 
 /** File facts and problems of one photo. */
-function FileFacts({ photo }: { photo: PhotoDetail }) {
+function FileFacts({ photo, canReveal }: { photo: PhotoDetail; canReveal: boolean }) {
   return (
     <>
       <div className="preview">
@@ -38,6 +40,11 @@ function FileFacts({ photo }: { photo: PhotoDetail }) {
           </>
         )}
       </dl>
+      {canReveal && (
+        <button type="button" className="btn small" onClick={() => void lightbox.photos.reveal({ id: photo.id })}>
+          Show in folder
+        </button>
+      )}
       {photo.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">
           {photo.problems.map((p) => (
@@ -50,8 +57,8 @@ function FileFacts({ photo }: { photo: PhotoDetail }) {
 }
 
 /** The inspector for one or many selected photos. */
-export function Inspector({ ids, version }: InspectorProps) {
-  const details = useDetails(ids, version);
+export function Inspector({ ids, version, canReveal }: InspectorProps) {
+  const loaded = useDetails(ids, version);
   if (ids.length === 0) {
     return (
       <aside className="inspector empty" aria-label="Inspector">
@@ -60,6 +67,14 @@ export function Inspector({ ids, version }: InspectorProps) {
       </aside>
     );
   }
+  if (loaded === null) {
+    return (
+      <aside className="inspector" aria-label="Inspector" aria-busy="true">
+        <h2 className="file-name">{ids.length === 1 ? 'Loading…' : `${plural(ids.length, 'photo')} selected`}</h2>
+      </aside>
+    );
+  }
+  const details = loaded;
   const apply = async (patch: PatchInput): Promise<string | null> => {
     const checked = validatePatch(patch);
     if (!checked.ok) return checked.message;
@@ -76,7 +91,7 @@ export function Inspector({ ids, version }: InspectorProps) {
   const maxTags = Math.max(0, ...details.map((d) => d.fields.tags.length));
   return (
     <aside className="inspector" aria-label="Inspector">
-      {single ? <FileFacts photo={single} /> : <h2 className="file-name">{plural(ids.length, 'photo')} selected</h2>}
+      {single ? <FileFacts photo={single} canReveal={canReveal} /> : <h2 className="file-name">{plural(ids.length, 'photo')} selected</h2>}
       {ids.length > details.length && details.length > 0 && (
         <p className="muted small">Showing values of the first {details.length}; edits apply to all {ids.length}.</p>
       )}
