@@ -30,13 +30,29 @@ export function queuePhotos(db: DatabaseSync, ids: readonly number[], at?: numbe
   });
 }
 
+/** The note of a photo whose request has not sent its last bytes: nothing can have been stored. */
+export const SENDING_PARTIAL = 'Being sent; the request is not complete yet.';
+/** The note of a photo whose whole request went out: the server may have stored it. */
+export const SENDING_COMPLETE = 'Sent; waiting for the answer of memories.ai.';
+
 /** Marks photos as being sent; committed before the request goes out. */
 export function markSending(db: DatabaseSync, ids: readonly number[], at?: number): void {
   inTransaction(db, () => {
     db.prepare(
-      `UPDATE photos SET sync_state = 'sending', sync_attempts = sync_attempts + 1, sync_updated_at = ?
+      `UPDATE photos SET sync_state = 'sending', sync_error = ?, sync_attempts = sync_attempts + 1, sync_updated_at = ?
        WHERE ${IN_IDS}`,
-    ).run(now(at), idList(ids));
+    ).run(SENDING_PARTIAL, now(at), idList(ids));
+  });
+}
+
+/** Records that a request is about to send its last bytes (committed before they go). */
+export function markBodyComplete(db: DatabaseSync, ids: readonly number[], at?: number): void {
+  inTransaction(db, () => {
+    db.prepare(`UPDATE photos SET sync_error = ?, sync_updated_at = ? WHERE ${IN_IDS} AND sync_state = 'sending'`).run(
+      SENDING_COMPLETE,
+      now(at),
+      idList(ids),
+    );
   });
 }
 
@@ -60,7 +76,13 @@ export function markUploaded(db: DatabaseSync, items: readonly UploadedItem[], a
 }
 
 /** Records a failure with its reason and whether a retry can help. */
-export function markFailed(db: DatabaseSync, ids: readonly number[], reason: string, retryable: boolean, at?: number): void {
+export function markFailed(
+  db: DatabaseSync,
+  ids: readonly number[],
+  reason: string,
+  retryable: boolean,
+  at?: number,
+): void {
   inTransaction(db, () => {
     db.prepare(
       `UPDATE photos SET sync_state = 'failed', sync_error = ?, sync_retryable = ?, sync_updated_at = ? WHERE ${IN_IDS}`,
@@ -101,9 +123,16 @@ export function unqueue(db: DatabaseSync, ids: readonly number[], at?: number): 
   });
 }
 
-/** At start-up: a photo left `sending` may have reached the server, so it becomes `uncertain`. */
+/**
+ * At start-up: a photo left `sending` whose request never sent its last bytes goes back to the queue;
+ * any other may have reached the server, so it becomes `uncertain`. Returns how many became uncertain.
+ */
 export function recoverInterrupted(db: DatabaseSync, at?: number): number {
   return inTransaction(db, () => {
+    db.prepare(
+      `UPDATE photos SET sync_state = 'queued', sync_error = NULL, sync_updated_at = ?
+       WHERE sync_state = 'sending' AND sync_error = ?`,
+    ).run(now(at), SENDING_PARTIAL);
     const r = db
       .prepare(
         `UPDATE photos SET sync_state = 'uncertain', sync_updated_at = ?,
@@ -142,7 +171,11 @@ export function uncertainToQueued(db: DatabaseSync, ids: readonly number[], at?:
 }
 
 /** Uncertain photos the person counts as uploaded (no remote id is known); returns how many. */
-export function uncertainToUploaded(db: DatabaseSync, items: readonly { id: number; fields: UploadFields }[], at?: number): number {
+export function uncertainToUploaded(
+  db: DatabaseSync,
+  items: readonly { id: number; fields: UploadFields }[],
+  at?: number,
+): number {
   return inTransaction(db, () => {
     const stmt = db.prepare(
       `UPDATE photos SET sync_state = 'uploaded', remote_id = NULL, sent_fields = ?, uploaded_at = ?,
@@ -162,7 +195,10 @@ export function setContentHash(db: DatabaseSync, id: number, hash: string): void
 }
 
 /** An uploaded photo with these bytes, if any. */
-export function uploadedWithHash(db: DatabaseSync, hash: string): { id: number; remoteId: string | null; sentFields: string | null; name: string } | null {
+export function uploadedWithHash(
+  db: DatabaseSync,
+  hash: string,
+): { id: number; remoteId: string | null; sentFields: string | null; name: string } | null {
   const row = db
     .prepare(
       `SELECT id, remote_id, sent_fields, name FROM photos WHERE content_hash = ? AND sync_state = 'uploaded'
@@ -173,13 +209,25 @@ export function uploadedWithHash(db: DatabaseSync, hash: string): { id: number; 
 }
 
 /** Records a photo whose identical bytes were already uploaded as that upload (no second request). */
-export function markDuplicateOf(db: DatabaseSync, id: number, original: { remoteId: string | null; sentFields: string | null; name: string }, at?: number): void {
+export function markDuplicateOf(
+  db: DatabaseSync,
+  id: number,
+  original: { remoteId: string | null; sentFields: string | null; name: string },
+  at?: number,
+): void {
   inTransaction(db, () => {
     const t = now(at);
     db.prepare(
       `UPDATE photos SET sync_state = 'uploaded', remote_id = ?, sent_fields = ?, uploaded_at = ?,
          sync_error = ?, sync_retryable = NULL, sync_updated_at = ? WHERE id = ?`,
-    ).run(original.remoteId, original.sentFields, t, `Same bytes as ${original.name}, already uploaded: not sent again.`, t, id);
+    ).run(
+      original.remoteId,
+      original.sentFields,
+      t,
+      `Same bytes as ${original.name}, already uploaded: not sent again.`,
+      t,
+      id,
+    );
   });
 }
 
@@ -199,11 +247,16 @@ export function getMeta(db: DatabaseSync, key: string): string | null {
 
 /** Remembers a learned fact in `meta`. */
 export function setMeta(db: DatabaseSync, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 /** Failed and uncertain photos with their reasons, by path (for the report). */
-export function problemUploads(db: DatabaseSync): { path: string; state: string; reason: string | null; retryable: boolean | null }[] {
+export function problemUploads(
+  db: DatabaseSync,
+): { path: string; state: string; reason: string | null; retryable: boolean | null }[] {
   const rows = db
     .prepare(
       `SELECT path, sync_state, sync_error, sync_retryable FROM photos

@@ -56,10 +56,11 @@ export async function run(args: string[]): Promise<number> {
   }
   return withCliContext(async (ctx) => {
     const db = ctx.catalog.db;
-    const before = new Set(listSyncRows(db).filter((r) => r.syncState === 'sending').map((r) => r.path));
+    const interrupted = listSyncRows(db).filter((r) => r.syncState === 'sending').map((r) => r.id);
     recoverInterrupted(db);
-    for (const p of before) process.stdout.write(`uncertain ${p}\n`);
-    let bad = before.size;
+    const nowUncertain = listSyncRows(db, interrupted).filter((r) => r.syncState === 'uncertain');
+    for (const r of nowUncertain) process.stdout.write(`uncertain ${r.path}\n`);
+    let bad = nowUncertain.length;
     const sync = createSyncService({
       catalog: ctx.catalog,
       events: ctx.events,

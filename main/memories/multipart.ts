@@ -24,8 +24,11 @@ export interface TextPart {
 export interface MultipartBody {
   contentType: string;
   length: number;
-  /** Yields the body; calls `onBytes` as file bytes go out. */
-  stream(onBytes?: (n: number) => void): AsyncGenerator<Buffer>;
+  /**
+   * Yields the body; calls `onBytes` as file bytes go out, and `beforeTail` just before the closing
+   * boundary (until which no server can have a complete request).
+   */
+  stream(onBytes?: (n: number) => void, beforeTail?: () => void): AsyncGenerator<Buffer>;
 }
 
 /**
@@ -60,13 +63,14 @@ export function buildMultipart(fields: TextPart[], files: FilePart[]): Multipart
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
     length,
-    async *stream(onBytes) {
+    async *stream(onBytes, beforeTail) {
       for (const chunk of fieldChunks) yield chunk;
       for (const [i, f] of files.entries()) {
         yield fileHeads[i] as Buffer;
         yield* fileBytes(f, onBytes);
         yield crlf;
       }
+      beforeTail?.();
       yield tail;
     },
   };

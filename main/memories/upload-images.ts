@@ -39,6 +39,11 @@ export interface UploadOptions {
   timeouts?: Partial<UploadTimeouts>;
   /** Called as file bytes go out (progress). */
   onBytes?: (n: number) => void;
+  /**
+   * Called synchronously just before the last bytes of the body go out: until then the server cannot
+   * have stored anything (the sync records this, so a crash before it is known to be harmless).
+   */
+  beforeLastBytes?: () => void;
   /** Defaults to a shared agent that honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
   dispatcher?: Dispatcher;
 }
@@ -82,10 +87,11 @@ export async function uploadImages(req: UploadRequest, opts: UploadOptions = {})
   const files: FilePart[] = req.files.map((f) => ({ field: 'files', ...f }));
   const body = buildMultipart(fieldParts(req.uniqueId, req.fields), files);
   let sentBody = false;
-  async function* tracked(): AsyncGenerator<Buffer> {
-    yield* body.stream(opts.onBytes);
+  // Note: "sent" from just before the closing boundary: from then on the server may have it all.
+  const beforeTail = (): void => {
+    opts.beforeLastBytes?.();
     sentBody = true;
-  }
+  };
   const names = req.files.map((f) => f.name);
   try {
     const res = await request(`${withSlash(req.base)}${UPLOAD_PATH.slice(1)}`, {
@@ -96,7 +102,7 @@ export async function uploadImages(req: UploadRequest, opts: UploadOptions = {})
         'content-length': String(body.length),
         accept: 'application/json',
       },
-      body: Readable.from(tracked(), { objectMode: false }),
+      body: Readable.from(body.stream(opts.onBytes, beforeTail), { objectMode: false }),
       signal: opts.signal,
       headersTimeout: t.headersMs,
       bodyTimeout: t.bodyMs,

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import type { UploadFields } from '../../preload/contract';
 import type { DatabaseSync } from '../catalog/db-type';
 import {
+  markBodyComplete,
   markDuplicateOf,
   markFailed,
   markSending,
@@ -158,6 +159,7 @@ export class SyncRun {
           streamed += n;
           this.ctx.progress.sent(n);
         },
+        beforeLastBytes: () => markBodyComplete(this.ctx.db, ids, this.ctx.clock()),
       },
     );
     this.ctx.progress.inFlightBytes -= streamed;

@@ -16,6 +16,8 @@ export interface Audit {
   unflaggedDuplicates: number;
   /** Photos in no final state, uploaded photos whose id the server does not have, or stored photos the catalog does not know. */
   lost: number;
+  /** Uncertain photos the server did store (the rest were not stored). */
+  uncertainStored: number;
   problems: string[];
 }
 
@@ -25,7 +27,7 @@ function sha(path: string): string {
 
 /** Audits the sendable rows against the server's uploads. */
 export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]): Audit {
-  const a: Audit = { photos: rows.length, queued: 0, uploaded: 0, failed: 0, uncertain: 0, duplicatesOnServer: 0, unflaggedDuplicates: 0, lost: 0, problems: [] };
+  const a: Audit = { photos: rows.length, queued: 0, uploaded: 0, failed: 0, uncertain: 0, duplicatesOnServer: 0, unflaggedDuplicates: 0, lost: 0, uncertainStored: 0, problems: [] };
   const byHash = new Map<string, StoredUpload[]>();
   for (const u of uploads) byHash.set(u.sha256, [...(byHash.get(u.sha256) ?? []), u]);
   const rowsByHash = new Map<string, SyncRow[]>();
@@ -35,7 +37,10 @@ export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]
     if (r.syncState === 'queued') a.queued++;
     else if (r.syncState === 'uploaded') a.uploaded++;
     else if (r.syncState === 'failed') a.failed++;
-    else if (r.syncState === 'uncertain') a.uncertain++;
+    else if (r.syncState === 'uncertain') {
+      a.uncertain++;
+      if (byHash.has(h)) a.uncertainStored++;
+    }
     else {
       a.lost++;
       a.problems.push(`${r.name}: left in state ${r.syncState}`);
@@ -69,5 +74,5 @@ export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]
 
 /** One printable line of an audit. */
 export function auditLine(label: string, a: Audit): string {
-  return `${label}: photos ${a.photos}, queued ${a.queued}, uploaded ${a.uploaded}, failed ${a.failed}, uncertain ${a.uncertain}, duplicates on server ${a.duplicatesOnServer} (unflagged ${a.unflaggedDuplicates}), lost ${a.lost}`;
+  return `${label}: photos ${a.photos}, queued ${a.queued}, uploaded ${a.uploaded}, failed ${a.failed}, uncertain ${a.uncertain} (stored on server ${a.uncertainStored}), duplicates on server ${a.duplicatesOnServer} (unflagged ${a.unflaggedDuplicates}), lost ${a.lost}`;
 }
