@@ -2,6 +2,7 @@
 import type { PhotoPatch } from '../app/services';
 import { LIMITS } from '../../preload/contract';
 import type { DatabaseSync } from './db-type';
+import { sql } from './statements';
 import { loadRow, refreshDerived } from './derived';
 import { effectiveFields, type PhotoEdits } from './effective';
 import { editsOf, effectiveOf, fileFieldsOf, type PhotoRow } from './photo-row';
@@ -93,7 +94,8 @@ function editRow(row: PhotoRow, patch: PhotoPatch, location: PhotoEdits['gps'] |
 
 function writeState(db: DatabaseSync, id: number, s: EditState): void {
   const e = s.edits;
-  db.prepare(
+  sql(
+    db,
     `UPDATE photos SET edit_datetime = ?, edit_datetime_set = ?, edit_camera = ?, edit_camera_set = ?,
        edit_lat = ?, edit_lon = ?, edit_gps_set = ?, edit_tags_added = ?, edit_tags_removed = ?, excluded = ?
      WHERE id = ?`,

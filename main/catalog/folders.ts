@@ -1,6 +1,7 @@
 /** The folders a person added. */
 import path from 'node:path';
 import type { DatabaseSync } from './db-type';
+import { sql } from './statements';
 import type { FolderRecord } from '../../preload/contract';
 
 interface FolderRow {
@@ -32,30 +33,30 @@ function toRecord(row: FolderRow, scanning: ReadonlySet<number>): FolderRecord {
 
 /** Every folder, by path. */
 export function listFolders(db: DatabaseSync, scanning: ReadonlySet<number>): FolderRecord[] {
-  const rows = db.prepare(`${FOLDER_SELECT} ORDER BY f.path`).all() as FolderRow[];
+  const rows = sql(db, `${FOLDER_SELECT} ORDER BY f.path`).all() as FolderRow[];
   return rows.map((row) => toRecord(row, scanning));
 }
 
 /** Adds a folder by absolute path (idempotent) and returns it. */
 export function addFolder(db: DatabaseSync, absPath: string, scanning: ReadonlySet<number>): FolderRecord {
   const resolved = path.resolve(absPath);
-  db.prepare('INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)').run(resolved, new Date().toISOString());
-  const row = db.prepare(`${FOLDER_SELECT} WHERE f.path = ?`).get(resolved) as FolderRow;
+  sql(db, 'INSERT OR IGNORE INTO folders (path, added_at) VALUES (?, ?)').run(resolved, new Date().toISOString());
+  const row = sql(db, `${FOLDER_SELECT} WHERE f.path = ?`).get(resolved) as FolderRow;
   return toRecord(row, scanning);
 }
 
 /** Removes a folder and its photos from the catalog (files on disk are untouched). */
 export function removeFolder(db: DatabaseSync, id: number): void {
-  db.prepare('DELETE FROM folders WHERE id = ?').run(id);
+  sql(db, 'DELETE FROM folders WHERE id = ?').run(id);
 }
 
 /** The absolute path of a folder, or null. */
 export function folderPath(db: DatabaseSync, id: number): string | null {
-  const row = db.prepare('SELECT path FROM folders WHERE id = ?').get(id) as { path: string } | undefined;
+  const row = sql(db, 'SELECT path FROM folders WHERE id = ?').get(id) as { path: string } | undefined;
   return row?.path ?? null;
 }
 
 /** Records that a folder's scan finished. */
 export function markScanned(db: DatabaseSync, id: number): void {
-  db.prepare('UPDATE folders SET last_scan_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+  sql(db, 'UPDATE folders SET last_scan_at = ? WHERE id = ?').run(new Date().toISOString(), id);
 }

@@ -1,5 +1,6 @@
 /** Reads for the grid and the inspector: buckets, pages, ids and one photo, filtered by a PhotoQuery. */
 import type { DatabaseSync } from './db-type';
+import { sql } from './statements';
 import type { Bucket, PhotoQuery } from '../../preload/contract';
 import { LIMITS } from '../../preload/contract';
 import { changedSinceUploadOf, effectiveOf, type PhotoRow } from './photo-row';
@@ -13,7 +14,7 @@ interface Where {
 
 /** Ids of uploaded photos whose effective fields differ from what was sent. */
 export function changedIds(db: DatabaseSync): number[] {
-  const rows = db.prepare('SELECT * FROM photos WHERE sent_fields IS NOT NULL').all() as unknown as PhotoRow[];
+  const rows = sql(db, 'SELECT * FROM photos WHERE sent_fields IS NOT NULL').all() as unknown as PhotoRow[];
   return rows.filter((row) => changedSinceUploadOf(row, effectiveOf(row).fields)).map((row) => row.id);
 }
 
@@ -55,27 +56,28 @@ const ORDER = 'ORDER BY p.taken_sort DESC, p.id DESC';
 /** Month buckets (`yyyy-MM` of the effective time), newest first, then `undated`. */
 export function buckets(db: DatabaseSync, query: PhotoQuery): Bucket[] {
   const where = whereOf(db, query);
-  const rows = db
-    .prepare(
-      `SELECT COALESCE(substr(p.taken_sort, 1, 7), 'undated') AS key, COUNT(*) AS count
+  const rows = sql(
+    db,
+    `SELECT COALESCE(substr(p.taken_sort, 1, 7), 'undated') AS key, COUNT(*) AS count
        FROM photos p WHERE ${where.sql} GROUP BY key ORDER BY key = 'undated', key DESC`,
-    )
-    .all(...where.params) as { key: string; count: number }[];
+  ).all(...where.params) as { key: string; count: number }[];
   return rows.map((r) => ({ key: r.key, count: r.count }));
 }
 
 /** One page of rows in grid order. */
 export function pageRows(db: DatabaseSync, query: PhotoQuery, offset: number, limit: number): PhotoRow[] {
   const where = whereOf(db, query);
-  return db
-    .prepare(`SELECT p.* FROM photos p WHERE ${where.sql} ${ORDER} LIMIT ? OFFSET ?`)
-    .all(...where.params, limit, offset) as unknown as PhotoRow[];
+  return sql(db, `SELECT p.* FROM photos p WHERE ${where.sql} ${ORDER} LIMIT ? OFFSET ?`).all(
+    ...where.params,
+    limit,
+    offset,
+  ) as unknown as PhotoRow[];
 }
 
 /** Every id of a query, in grid order. */
 export function queryIds(db: DatabaseSync, query: PhotoQuery): number[] {
   const where = whereOf(db, query);
-  const rows = db.prepare(`SELECT p.id FROM photos p WHERE ${where.sql} ${ORDER}`).all(...where.params) as {
+  const rows = sql(db, `SELECT p.id FROM photos p WHERE ${where.sql} ${ORDER}`).all(...where.params) as {
     id: number;
   }[];
   return rows.map((r) => r.id);
@@ -83,6 +85,6 @@ export function queryIds(db: DatabaseSync, query: PhotoQuery): number[] {
 
 /** The id of the photo at an absolute path, or null. */
 export function idForPath(db: DatabaseSync, absPath: string): number | null {
-  const row = db.prepare('SELECT id FROM photos WHERE path = ?').get(absPath) as { id: number } | undefined;
+  const row = sql(db, 'SELECT id FROM photos WHERE path = ?').get(absPath) as { id: number } | undefined;
   return row?.id ?? null;
 }

@@ -1,5 +1,6 @@
 /** What a scan writes: file values of new and changed files, and which files went missing. */
 import type { DatabaseSync } from './db-type';
+import { sql } from './statements';
 import type { FileMetadata } from '../metadata/types';
 import { loadRow, refreshDerived } from './derived';
 import { inTransaction } from './transaction';
@@ -50,7 +51,7 @@ const UPSERT = `
 /** Writes a batch of scanned files in ONE transaction; returns their ids. */
 export function upsertScanBatch(db: DatabaseSync, folderId: number, files: readonly ScannedFile[]): number[] {
   return inTransaction(db, () => {
-    const upsert = db.prepare(UPSERT);
+    const upsert = sql(db, UPSERT);
     const ids: number[] = [];
     for (const file of files) {
       const m = file.metadata;
@@ -85,9 +86,10 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
 
 /** The files the catalog holds for a folder. */
 export function knownFiles(db: DatabaseSync, folderId: number): Map<string, KnownFile> {
-  const rows = db
-    .prepare('SELECT id, path, size, mtime_ms, sidecar_mtime_ms, missing FROM photos WHERE folder_id = ?')
-    .all(folderId) as {
+  const rows = sql(
+    db,
+    'SELECT id, path, size, mtime_ms, sidecar_mtime_ms, missing FROM photos WHERE folder_id = ?',
+  ).all(folderId) as {
     id: number;
     path: string;
     size: number;
@@ -107,7 +109,7 @@ export function knownFiles(db: DatabaseSync, folderId: number): Map<string, Know
 export function setMissing(db: DatabaseSync, ids: readonly number[], missing: boolean): void {
   if (ids.length === 0) return;
   inTransaction(db, () => {
-    const update = db.prepare('UPDATE photos SET missing = ? WHERE id = ?');
+    const update = sql(db, 'UPDATE photos SET missing = ? WHERE id = ?');
     for (const id of ids) update.run(missing ? 1 : 0, id);
   });
 }

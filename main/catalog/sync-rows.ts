@@ -1,6 +1,7 @@
 /** What the sync engine needs to know of each photo, with effective fields computed. */
 import type { SyncState, UploadFields } from '../../preload/contract';
 import type { DatabaseSync } from './db-type';
+import { sql } from './statements';
 import { effectiveOf, problemsOf, sentFieldsOf, uploadableOf, type PhotoRow } from './photo-row';
 
 /** One photo as the sync engine sees it. */
@@ -48,9 +49,9 @@ export function toSyncRow(row: PhotoRow): SyncRow {
 /** The sync rows of the given photos (all photos when `ids` is absent), ordered by path. */
 export function listSyncRows(db: DatabaseSync, ids?: readonly number[]): SyncRow[] {
   const rows = (ids === undefined
-    ? db.prepare('SELECT * FROM photos ORDER BY path').all()
-    : db
-        .prepare('SELECT * FROM photos WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path')
-        .all(JSON.stringify(ids))) as unknown as PhotoRow[];
+    ? sql(db, 'SELECT * FROM photos ORDER BY path').all()
+    : sql(db, 'SELECT * FROM photos WHERE id IN (SELECT value FROM json_each(?)) ORDER BY path').all(
+        JSON.stringify(ids),
+      )) as unknown as PhotoRow[];
   return rows.map(toSyncRow);
 }
