@@ -2,6 +2,8 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '../../../../preload/contract';
 
+const CHIP_LIMIT = 16;
+
 /** A tag and on how many of the selected photos it is. */
 export interface TagShare {
   tag: string;
@@ -26,6 +28,9 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  // Note: a large selection can carry hundreds of distinct tags; the common ones sort first.
+  const visible = showAll ? tags : tags.slice(0, CHIP_LIMIT);
   const submit = async () => {
     const wanted = text.split(',').map((t) => t.trim()).filter(Boolean);
     if (wanted.length === 0) return;
@@ -50,9 +55,11 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
         )}
       </div>
       <ul className="chips" aria-label="Tags of the selection">
-        {tags.map((t) => (
+        {visible.map((t) => (
           <li key={t.tag} className={`chip${t.count < total ? ' partial' : ''}`}>
-            <span>{t.tag}</span>
+            <span className="chip-text" title={t.tag}>
+              {t.tag}
+            </span>
             {t.count < total && <span className="chip-share">{t.count}/{total}</span>}
             <button type="button" aria-label={`Remove tag ${t.tag}`} onClick={() => onRemove(t.tag)}>
               ×
@@ -60,6 +67,11 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
           </li>
         ))}
       </ul>
+      {tags.length > CHIP_LIMIT && (
+        <button type="button" className="btn small link" onClick={() => setShowAll(!showAll)}>
+          {showAll ? 'Show fewer tags' : `Show all ${tags.length} tags`}
+        </button>
+      )}
       <input
         id={id}
         value={text}
