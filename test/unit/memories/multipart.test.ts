@@ -35,7 +35,7 @@ describe('buildMultipart', () => {
       bb.on('file', (_f, s, info) => {
         let size = 0;
         s.on('data', (c: Buffer) => (size += c.length));
-        s.on('end', () => got.push({ name: info.filename, size }));
+        s.on('end', () => got.push({ name: info.filename ?? '', size }));
       });
       bb.on('field', (n, v) => fields.push([n, v]));
       bb.on('close', resolve);
