@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { isBmp, sharpFromBmp } from './decode-bmp';
 
 /** Decoding guard: images above this many pixels are refused instead of exhausting memory. */
 export const MAX_INPUT_PIXELS = 150_000_000;
@@ -16,7 +17,10 @@ export async function renderThumb(source: string, target: string, longSide: numb
   try {
     // Note: failOn 'none' lets a truncated JPEG give what it has (grey below the cut) instead of
     // nothing; limitInputPixels refuses files that declare absurd sizes (decompression bombs).
-    await sharp(source, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true })
+    const input = (await isBmp(source))
+      ? await sharpFromBmp(source, MAX_INPUT_PIXELS)
+      : sharp(source, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+    await input
       .rotate()
       .resize(longSide, longSide, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 78 })

@@ -53,7 +53,7 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
     catalog = openCatalog(path.join(dir, 'catalog.sqlite'));
     const events = createEventBus({ coalesceMs: 1 });
     events.on('thumbs:ready', (e) => ready.push(...e.ids));
-    for (const sub of ['orientation', 'edge', 'formats/heic']) {
+    for (const sub of ['orientation', 'edge', 'formats/heic', 'formats/bmp']) {
       const folder = catalog.addFolder(path.join(corpusDir, sub));
       await createScanService({ catalog, events }).scanFolder(folder.id);
     }
@@ -128,5 +128,12 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
       // Note: sharp's prebuilt libvips may lack a HEVC decoder; then null is the right answer.
       expect(file === null || existsSync(file), rel).toBe(true);
     }
+  });
+
+  it('makes thumbnails of BMP files (which memories.ai accepts) with their shape', async () => {
+    const sony = await sharp((await thumbOf('formats/bmp/Sony Cybershot (6).bmp')) as string).metadata();
+    expect([sony.width, sony.height]).toEqual([320, 240]);
+    const tiny = await sharp((await thumbOf('formats/bmp/24bpp-10x10.bmp')) as string).metadata();
+    expect([tiny.width, tiny.height]).toEqual([10, 10]);
   });
 });
