@@ -44,7 +44,7 @@ function TopBar(props: { total: number; selected: number; status: SyncStatus | n
       <h1 className="brand">Lightbox</h1>
       <span className="muted" aria-live="polite">
         {plural(props.total, 'photo')}
-        {props.selected > 0 && ` · ${props.selected} selected`}
+        {props.selected > 0 && ` · ${props.selected.toLocaleString('en-US')} selected`}
       </span>
       <div className="spacer" />
       {status && status.phase !== 'idle' && <SyncProgress status={status} onStatus={props.onStatus} />}

@@ -21,7 +21,9 @@ function FolderItem({ folder, scan, active, onPick }: { folder: FolderRecord; sc
     <li>
       <button type="button" className={`side-item${active ? ' active' : ''}`} aria-pressed={active} onClick={onPick} title={folder.path}>
         <span className="side-label">{folder.name}</span>
-        <span className="count" aria-label={`${folder.photoCount} photos`}>{folder.photoCount}</span>
+        <span className="count" aria-label={`${folder.photoCount} photos`}>
+          {folder.photoCount.toLocaleString('en-US')}
+        </span>
       </button>
       {scanning && (
         <div className="scan-line" role="status">
@@ -116,7 +118,7 @@ export function Sidebar({ folders, tags, scans, query, shell, onQuery }: Sidebar
             <li key={t.tag}>
               <button type="button" className={`side-item${query.tag === t.tag ? ' active' : ''}`} aria-pressed={query.tag === t.tag} onClick={() => onQuery({ ...query, tag: query.tag === t.tag ? undefined : t.tag })}>
                 <span className="side-label">{t.tag}</span>
-                <span className="count">{t.count}</span>
+                <span className="count">{t.count.toLocaleString('en-US')}</span>
               </button>
             </li>
           ))}
