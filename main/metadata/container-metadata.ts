@@ -126,3 +126,15 @@ export function scanExifHeaders(bytes: Uint8Array, limit = 4): Uint8Array[] {
   }
   return found.sort((a, b) => a - b).map((at) => bytes.subarray(at + 6));
 }
+
+const BARE_TIFF = [Buffer.from('II*\0\x08\0\0\0', 'latin1'), Buffer.from('MM\0*\0\0\0\x08', 'latin1')];
+
+/** TIFF headers (with the first IFD right after the header) anywhere in the bytes: HEIF Exif items written without an "Exif" header. */
+export function scanBareTiff(bytes: Uint8Array, limit = 2): Uint8Array[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: number[] = [];
+  for (const sig of BARE_TIFF) {
+    for (let at = buf.indexOf(sig); at >= 0 && found.length < limit; at = buf.indexOf(sig, at + 1)) found.push(at);
+  }
+  return found.sort((a, b) => a - b).map((at) => bytes.subarray(at));
+}

@@ -1,7 +1,7 @@
 /** Reads one file's format, size, orientation and upload fields; never throws. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { containerBlocks, scanExifHeaders } from './container-metadata';
+import { containerBlocks, scanBareTiff, scanExifHeaders } from './container-metadata';
 import { mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
 import { chooseFields, type RawReadings } from './field-candidates';
 import { extensionOf, hasRawExtension } from './file-kinds';
@@ -15,7 +15,9 @@ import { formatProblem, uploadProblems } from './upload-rules';
 import { readFlir, readPictureInfo, type VendorReading } from './vendor-records';
 import { findXmpPackets, xmpFirst } from './xmp-reader';
 
-const EXIFR_FORMATS: readonly ImageFormat[] = ['jpeg', 'tiff', 'heic', 'avif', 'png', 'raw'];
+// Note: HEIC/AVIF are not given to exifr: its box walker loops forever on a truncated file (a
+// 32-byte "ftyp heic" hangs it); their Exif item is found by the "Exif" header scan instead.
+const EXIFR_FORMATS: readonly ImageFormat[] = ['jpeg', 'tiff', 'png', 'raw'];
 const API_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'bmp', 'webp'];
 const IPTC_NAA_TAG = 33723;
 
@@ -148,6 +150,7 @@ async function readAllExif(bytes: Uint8Array, format: ImageFormat, containerExif
   // Note: exifr gives up on a whole file when one directory entry has an invalid type, and it
   // does not open AVIF; both still hold a readable TIFF structure after an "Exif" header.
   const tiffs = [...containerExif, ...scanExifHeaders(bytes)];
+  if ((format === 'heic' || format === 'avif') && tiffs.length === 0) tiffs.push(...scanBareTiff(bytes));
   if (format === 'tiff' || format === 'raw') tiffs.unshift(bytes);
   for (const tiff of tiffs) {
     let found = await readExifBlocks(tiff);
