@@ -11,7 +11,7 @@ import { startFakeMemories, type FakeMemories } from '../fake-memories/server';
 const KEY = 'sk-mavi-proxy-test';
 let fake: FakeMemories;
 let proxy: http.Server;
-let proxied: string[] = [];
+const proxied: string[] = [];
 let dir: string;
 const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
+    if (v === undefined) Reflect.deleteProperty(process.env, k);
     else process.env[k] = v;
   }
   proxy.closeAllConnections();
