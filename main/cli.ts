@@ -6,11 +6,26 @@ type CommandModule = { run(args: string[]): Promise<number> };
 
 // Note: commands load lazily so that `inspect` never opens the catalog or its native driver.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  inspect: { summary: 'inspect <file-or-folder>... [--json]   read metadata, no catalog writes', load: () => import('./cli/inspect') },
-  import: { summary: 'import <folder>...                      add folders to the catalog and scan them', load: () => import('./cli/import') },
-  edit: { summary: 'edit <path>... [options]                 edit tags, time, camera, location, exclusion', load: () => import('./cli/edit') },
-  list: { summary: 'list [--json]                            every catalog photo with its sync state', load: () => import('./cli/list') },
-  sync: { summary: 'sync                                     upload photos not yet uploaded', load: () => import('./cli/sync') },
+  inspect: {
+    summary: 'inspect <file-or-folder>... [--json]   read metadata, no catalog writes',
+    load: () => import('./cli/inspect'),
+  },
+  import: {
+    summary: 'import <folder>...                      add folders to the catalog and scan them',
+    load: () => import('./cli/import'),
+  },
+  edit: {
+    summary: 'edit <path>... [options]                 edit tags, time, camera, location, exclusion',
+    load: () => import('./cli/edit'),
+  },
+  list: {
+    summary: 'list [--json]                            every catalog photo with its sync state',
+    load: () => import('./cli/list'),
+  },
+  sync: {
+    summary: 'sync                                     upload photos not yet uploaded',
+    load: () => import('./cli/sync'),
+  },
 };
 
 /** The usage text. */

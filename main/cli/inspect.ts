@@ -90,7 +90,11 @@ export function formatTable(items: InspectedFile[]): string {
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     process.stderr.write(`lightbox inspect: ${(err as Error).message}\n\n${HELP}\n`);
     return 2;

@@ -48,7 +48,7 @@ function pngText(type: string, data: Uint8Array): { key: string; text: string } 
 export function pngBlocks(bytes: Uint8Array): ContainerBlocks {
   const out: ContainerBlocks = { exif: [], iptc: [] };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 8; at + 8 <= bytes.length; ) {
+  for (let at = 8; at + 8 <= bytes.length;) {
     const size = view.getUint32(at);
     const type = latin1(bytes.subarray(at + 4, at + 8));
     const data = bytes.subarray(at + 8, Math.min(at + 8 + size, bytes.length));
@@ -75,7 +75,7 @@ export function pngBlocks(bytes: Uint8Array): ContainerBlocks {
 export function webpBlocks(bytes: Uint8Array): ContainerBlocks {
   const out: ContainerBlocks = { exif: [], iptc: [] };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const type = latin1(bytes.subarray(at, at + 4));
     const size = view.getUint32(at + 4, true);
     if (type === 'EXIF') out.exif.push(stripExifHeader(bytes.subarray(at + 8, Math.min(at + 8 + size, bytes.length))));
@@ -90,7 +90,7 @@ const JP2_EXIF_UUID = 'JpgTiffExif->JP2';
 export function jp2Blocks(bytes: Uint8Array): ContainerBlocks {
   const out: ContainerBlocks = { exif: [], iptc: [] };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at + 8 <= bytes.length; ) {
+  for (let at = 0; at + 8 <= bytes.length;) {
     let size = view.getUint32(at);
     const type = latin1(bytes.subarray(at + 4, at + 8));
     let head = 8;
@@ -101,7 +101,8 @@ export function jp2Blocks(bytes: Uint8Array): ContainerBlocks {
     if (size === 0) size = bytes.length - at;
     if (size < head) break;
     const body = bytes.subarray(at + head, Math.min(at + size, bytes.length));
-    if (type === 'uuid' && latin1(body.subarray(0, 16)) === JP2_EXIF_UUID) out.exif.push(stripExifHeader(body.subarray(16)));
+    if (type === 'uuid' && latin1(body.subarray(0, 16)) === JP2_EXIF_UUID)
+      out.exif.push(stripExifHeader(body.subarray(16)));
     at += size;
   }
   return out;

@@ -13,7 +13,7 @@ export interface ParsedDateTime {
 // Note: EXIF writes `2008:05:30 15:56:01`, XMP writes `2008-05-30T15:56:01.09+01:00`; both put the
 // date first, so one pattern with either separator reads both. Seconds are optional in XMP.
 const DATE_TIME =
-  /^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/;
+  /^\s*(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,](\d+))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

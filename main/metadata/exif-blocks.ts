@@ -44,7 +44,10 @@ export async function readExifBlocks(bytes: Uint8Array): Promise<{ blocks: ExifB
     const out: unknown = await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), OPTIONS);
     const o = asBlock(out) ?? {};
     const errors = Array.isArray(o.errors) ? o.errors.map(String) : [];
-    return { blocks: { ifd0: asBlock(o.ifd0), exif: asBlock(o.exif), gps: asBlock(o.gps), ifd1: asBlock(o.ifd1) }, error: errors[0] ?? null };
+    return {
+      blocks: { ifd0: asBlock(o.ifd0), exif: asBlock(o.exif), gps: asBlock(o.gps), ifd1: asBlock(o.ifd1) },
+      error: errors[0] ?? null,
+    };
   } catch (err) {
     return { blocks: {}, error: err instanceof Error ? err.message : String(err) };
   }

@@ -35,7 +35,10 @@ interface DateCandidate {
 export function dateCandidates(r: RawReadings): DateCandidate[] {
   const { ifd0 = {}, exif = {} } = r.exif;
   return [
-    { source: 'EXIF DateTimeOriginal', parsed: parseDateTime(exif.DateTimeOriginal) ?? parseDateTime(ifd0.DateTimeOriginal) },
+    {
+      source: 'EXIF DateTimeOriginal',
+      parsed: parseDateTime(exif.DateTimeOriginal) ?? parseDateTime(ifd0.DateTimeOriginal),
+    },
     { source: 'XMP DateTimeOriginal', parsed: firstDate(xmpValues(r.xmp, 'exif', 'DateTimeOriginal')) },
     ...r.vendors.map((v) => ({
       source: `${v.source} DateTimeOriginal`,
@@ -59,7 +62,9 @@ function withExtras(p: ParsedDateTime | null, zone: string | null, sub: string |
   return p ? { ...p, zone: p.zone ?? zone, subSeconds: p.subSeconds ?? sub } : null;
 }
 
-function chooseTime(r: RawReadings): Pick<ChosenFields, 'offsetTimeOriginal' | 'subSeconds'> & { value: string | null; source?: string } {
+function chooseTime(
+  r: RawReadings,
+): Pick<ChosenFields, 'offsetTimeOriginal' | 'subSeconds'> & { value: string | null; source?: string } {
   const exif = r.exif.exif ?? {};
   const hit = dateCandidates(r).find((c) => c.parsed !== null);
   const fromExif = hit?.source.startsWith('EXIF') ?? false;
@@ -85,7 +90,12 @@ function chooseCamera(r: RawReadings): { value: string | null; source?: string }
   return { value, source: exifMake || exifModel ? 'EXIF Make + Model' : 'XMP Make + Model' };
 }
 
-function chooseGps(r: RawReadings): { latitude: number | null; longitude: number | null; source?: string; problem: string | null } {
+function chooseGps(r: RawReadings): {
+  latitude: number | null;
+  longitude: number | null;
+  source?: string;
+  problem: string | null;
+} {
   const gps = r.exif.gps ?? {};
   const exifLat = toDegrees(gps.GPSLatitude);
   const exifLon = toDegrees(gps.GPSLongitude);
@@ -104,7 +114,11 @@ function chooseGps(r: RawReadings): { latitude: number | null; longitude: number
   if (damaged(gps.GPSLatitude, exifLat) || damaged(gps.GPSLongitude, exifLon)) {
     // Note: when the camera's own GPS record is unreadable (e.g. 0/0 seconds), a copy elsewhere
     // in the file cannot be trusted either; exiftool gives no position for these files.
-    return { latitude: null, longitude: null, problem: 'The GPS position in this file is damaged, so no location is used.' };
+    return {
+      latitude: null,
+      longitude: null,
+      problem: 'The GPS position in this file is damaged, so no location is used.',
+    };
   }
   let problem: string | null = null;
   for (const s of sources) {
@@ -145,7 +159,13 @@ export function chooseFields(r: RawReadings): ChosenFields {
   if (gps.source) sources.location = gps.source;
   if (tags.source) sources.tags = tags.source;
   return {
-    fields: { datetime_taken: time.value, camera_model: camera.value, latitude: gps.latitude, longitude: gps.longitude, tags: tags.value },
+    fields: {
+      datetime_taken: time.value,
+      camera_model: camera.value,
+      latitude: gps.latitude,
+      longitude: gps.longitude,
+      tags: tags.value,
+    },
     sources,
     offsetTimeOriginal: time.offsetTimeOriginal,
     subSeconds: time.subSeconds,

@@ -3,13 +3,50 @@ import path from 'node:path';
 
 /** RAW camera extensions (lower case, with dot). */
 export const RAW_EXTENSIONS = [
-  '.cr2', '.cr3', '.crw', '.nef', '.nrw', '.arw', '.srf', '.sr2', '.raf', '.orf', '.rw2', '.dng', '.pef', '.srw', '.x3f', '.3fr', '.iiq', '.erf', '.kdc', '.mrw', '.rwl',
+  '.cr2',
+  '.cr3',
+  '.crw',
+  '.nef',
+  '.nrw',
+  '.arw',
+  '.srf',
+  '.sr2',
+  '.raf',
+  '.orf',
+  '.rw2',
+  '.dng',
+  '.pef',
+  '.srw',
+  '.x3f',
+  '.3fr',
+  '.iiq',
+  '.erf',
+  '.kdc',
+  '.mrw',
+  '.rwl',
 ] as const;
 
 /** Image extensions a scan considers (lower case, with dot). */
 export const IMAGE_EXTENSIONS = [
-  '.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.gif', '.bmp', '.dib', '.webp',
-  '.heic', '.heif', '.hif', '.avif', '.tif', '.tiff', '.jp2', '.j2k', '.jpf', '.jpx',
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.png',
+  '.gif',
+  '.bmp',
+  '.dib',
+  '.webp',
+  '.heic',
+  '.heif',
+  '.hif',
+  '.avif',
+  '.tif',
+  '.tiff',
+  '.jp2',
+  '.j2k',
+  '.jpf',
+  '.jpx',
   ...RAW_EXTENSIONS,
 ] as const;
 

@@ -33,8 +33,10 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
 export function jp2Size(bytes: Uint8Array): { width: number; height: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ihdr = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('ihdr');
-  if (ihdr >= 4 && ihdr + 12 <= bytes.length) return { height: view.getUint32(ihdr + 4), width: view.getUint32(ihdr + 8) };
-  if (bytes[0] === 0xff && bytes[1] === 0x4f && bytes.length >= 16) return { width: view.getUint32(8), height: view.getUint32(12) };
+  if (ihdr >= 4 && ihdr + 12 <= bytes.length)
+    return { height: view.getUint32(ihdr + 4), width: view.getUint32(ihdr + 8) };
+  if (bytes[0] === 0xff && bytes[1] === 0x4f && bytes.length >= 16)
+    return { width: view.getUint32(8), height: view.getUint32(12) };
   return null;
 }
 
@@ -68,5 +70,10 @@ function sizeProblem(width: number, height: number): string | null {
 }
 
 function unreadable(reason: string): ImageSize {
-  return { width: null, height: null, orientation: null, problem: `Lightbox can't read the picture in this file (${reason.trim()}); it may be damaged.` };
+  return {
+    width: null,
+    height: null,
+    orientation: null,
+    problem: `Lightbox can't read the picture in this file (${reason.trim()}); it may be damaged.`,
+  };
 }

@@ -56,7 +56,5 @@ function skipEntropyData(bytes: Uint8Array, from: number): number {
 /** Payloads of APPn segments whose payload starts with `signature` (e.g. APP1 "FLIR\0"). */
 export function appSegments(layout: JpegLayout, marker: number, signature: string): Uint8Array[] {
   const sig = Buffer.from(signature, 'latin1');
-  return layout.segments
-    .filter((s) => s.marker === marker && sig.every((b, i) => s.data[i] === b))
-    .map((s) => s.data);
+  return layout.segments.filter((s) => s.marker === marker && sig.every((b, i) => s.data[i] === b)).map((s) => s.data);
 }

@@ -53,13 +53,17 @@ export async function readFileMetadata(absPath: string): Promise<FileMetadata> {
     bytes = new Uint8Array(await readFile(absPath));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (err as Error).message;
-    return emptyMetadata({ format: 'unknown', mime: null, label: 'unknown' }, [`Lightbox couldn't open this file: ${reason}.`]);
+    return emptyMetadata({ format: 'unknown', mime: null, label: 'unknown' }, [
+      `Lightbox couldn't open this file: ${reason}.`,
+    ]);
   }
   try {
     return await readBytes(bytes, path.basename(absPath));
   } catch (err) {
     // Note: a reader bug on one strange file must not stop a scan; the file is listed with the reason.
-    return emptyMetadata(sniffFormat(bytes), [`Lightbox couldn't read this file's information (${(err as Error).message}).`]);
+    return emptyMetadata(sniffFormat(bytes), [
+      `Lightbox couldn't read this file's information (${(err as Error).message}).`,
+    ]);
   }
 }
 
@@ -73,14 +77,22 @@ export async function readBytes(bytes: Uint8Array, fileName: string): Promise<Fi
 
   const layout = sniffed.format === 'jpeg' ? walkJpeg(bytes) : null;
   if (layout && !layout.complete) {
-    problems.push('This JPEG file ends early (no end-of-image marker); it may have been cut off while copying, so part of the picture may be missing.');
+    problems.push(
+      'This JPEG file ends early (no end-of-image marker); it may have been cut off while copying, so part of the picture may be missing.',
+    );
   }
   const readings = await gatherReadings(bytes, sniffed.format, layout);
   const chosen = chooseFields(readings);
   problems.push(...chosen.problems);
 
   const size = await readImageSize(bytes, sniffed.format);
-  const blocking = uploadProblems({ format: sniffed.format, label: sniffed.label, fileName, size: bytes.length, fields: chosen.fields });
+  const blocking = uploadProblems({
+    format: sniffed.format,
+    label: sniffed.label,
+    fileName,
+    size: bytes.length,
+    fields: chosen.fields,
+  });
   if (size.problem && API_FORMATS.includes(sniffed.format)) blocking.push(size.problem);
   return {
     format: sniffed.format,
@@ -107,8 +119,18 @@ function nameMismatch(sniffed: SniffedFormat, fileName: string): string | null {
 
 function sniffFromExtension(ext: string): ImageFormat | null {
   const map: Record<string, ImageFormat> = {
-    '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.gif': 'gif', '.bmp': 'bmp', '.webp': 'webp',
-    '.heic': 'heic', '.heif': 'heic', '.avif': 'avif', '.tif': 'tiff', '.tiff': 'tiff', '.jp2': 'jp2',
+    '.jpg': 'jpeg',
+    '.jpeg': 'jpeg',
+    '.png': 'png',
+    '.gif': 'gif',
+    '.bmp': 'bmp',
+    '.webp': 'webp',
+    '.heic': 'heic',
+    '.heif': 'heic',
+    '.avif': 'avif',
+    '.tif': 'tiff',
+    '.tiff': 'tiff',
+    '.jp2': 'jp2',
   };
   return map[ext] ?? (hasRawExtension(ext) ? 'raw' : null);
 }

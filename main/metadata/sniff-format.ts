@@ -43,8 +43,10 @@ function sniffTiff(bytes: Uint8Array): SniffedFormat | null {
   const be = startsWith(bytes, [0x4d, 0x4d]);
   if (!le && !be) return null;
   const magic = le ? (bytes[2] ?? 0) | ((bytes[3] ?? 0) << 8) : ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
-  if (ascii(bytes, 8, 2) === 'CR' && magic === 42) return { format: 'raw', mime: 'image/x-canon-cr2', label: 'Canon CR2 RAW' };
-  if (magic === 0x4f52 || magic === 0x5352) return { format: 'raw', mime: 'image/x-olympus-orf', label: 'Olympus ORF RAW' };
+  if (ascii(bytes, 8, 2) === 'CR' && magic === 42)
+    return { format: 'raw', mime: 'image/x-canon-cr2', label: 'Canon CR2 RAW' };
+  if (magic === 0x4f52 || magic === 0x5352)
+    return { format: 'raw', mime: 'image/x-olympus-orf', label: 'Olympus ORF RAW' };
   if (magic === 0x55) return { format: 'raw', mime: 'image/x-panasonic-rw2', label: 'Panasonic RW2 RAW' };
   if (magic === 42 || magic === 43) return { format: 'tiff', mime: 'image/tiff', label: 'TIFF' };
   return null;
@@ -53,23 +55,32 @@ function sniffTiff(bytes: Uint8Array): SniffedFormat | null {
 /** The format the bytes say, `unknown` when no known signature matches. */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { format: 'jpeg', mime: 'image/jpeg', label: 'JPEG' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { format: 'png', mime: 'image/png', label: 'PNG' };
-  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return { format: 'gif', mime: 'image/gif', label: 'GIF' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { format: 'png', mime: 'image/png', label: 'PNG' };
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a')
+    return { format: 'gif', mime: 'image/gif', label: 'GIF' };
   if (ascii(bytes, 0, 2) === 'BM' && bytes.length >= 26) return { format: 'bmp', mime: 'image/bmp', label: 'BMP' };
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return { format: 'webp', mime: 'image/webp', label: 'WebP' };
-  if (startsWith(bytes, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20])) return { format: 'jp2', mime: 'image/jp2', label: 'JPEG 2000' };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP')
+    return { format: 'webp', mime: 'image/webp', label: 'WebP' };
+  if (startsWith(bytes, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20]))
+    return { format: 'jp2', mime: 'image/jp2', label: 'JPEG 2000' };
   if (startsWith(bytes, [0xff, 0x4f, 0xff, 0x51])) return { format: 'jp2', mime: 'image/jp2', label: 'JPEG 2000' };
-  if (ascii(bytes, 0, 16) === 'FUJIFILMCCD-RAW ') return { format: 'raw', mime: 'image/x-fuji-raf', label: 'Fujifilm RAF RAW' };
+  if (ascii(bytes, 0, 16) === 'FUJIFILMCCD-RAW ')
+    return { format: 'raw', mime: 'image/x-fuji-raf', label: 'Fujifilm RAF RAW' };
   return sniffFtyp(bytes) ?? sniffTiff(bytes) ?? { format: 'unknown', mime: null, label: 'unknown' };
 }
 
 /** A short description of what non-image bytes look like (text, HTML), for a clear problem. */
 export function describeNonImage(bytes: Uint8Array): string {
   if (bytes.length === 0) return 'The file is empty (0 bytes).';
-  if (bytes.length < 16) return `The file is only ${bytes.length} byte${bytes.length === 1 ? '' : 's'} long, too short to be a photo.`;
+  if (bytes.length < 16)
+    return `The file is only ${bytes.length} byte${bytes.length === 1 ? '' : 's'} long, too short to be a photo.`;
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'This file is a web page (HTML), not a photo; it may be a failed download.';
-  const printable = [...bytes.subarray(0, 512)].filter((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 128).length;
+  if (head.startsWith('<!doctype html') || head.startsWith('<html'))
+    return 'This file is a web page (HTML), not a photo; it may be a failed download.';
+  const printable = [...bytes.subarray(0, 512)].filter(
+    (b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 128,
+  ).length;
   if (printable / Math.min(bytes.length, 512) > 0.95) return 'This file contains text, not a photo.';
   return 'This file is not a photo format Lightbox recognises.';
 }

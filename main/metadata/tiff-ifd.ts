@@ -1,6 +1,20 @@
 /** Minimal TIFF IFD0 lookup: the raw bytes of one tag (used for the IPTC-NAA tag, which exifr decodes as Latin-1 only). */
 
-const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+const TYPE_SIZES: Record<number, number> = {
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+};
 
 /** Bytes of tag `tag` in IFD0 of TIFF data starting at `tiff[0]`; null when absent or out of bounds. */
 export function ifd0TagBytes(tiff: Uint8Array, tag: number): Uint8Array | null {

@@ -3,17 +3,7 @@ import type { FieldSources, UploadFields } from '../../preload/contract';
 
 /** Image format as sniffed from the file's bytes (never from its name). */
 export type ImageFormat =
-  | 'jpeg'
-  | 'png'
-  | 'gif'
-  | 'bmp'
-  | 'webp'
-  | 'heic'
-  | 'avif'
-  | 'tiff'
-  | 'jp2'
-  | 'raw'
-  | 'unknown';
+  'jpeg' | 'png' | 'gif' | 'bmp' | 'webp' | 'heic' | 'avif' | 'tiff' | 'jp2' | 'raw' | 'unknown';
 
 /** The reading of one image file. */
 export interface FileMetadata {

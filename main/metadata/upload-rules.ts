@@ -17,7 +17,17 @@ const EXTENSIONS_FOR: Partial<Record<ImageFormat, string[]>> = {
 
 /** Plain names of formats for messages. */
 const FORMAT_NAMES: Record<ImageFormat, string> = {
-  jpeg: 'JPEG', png: 'PNG', gif: 'GIF', bmp: 'BMP', webp: 'WebP', heic: 'HEIC', avif: 'AVIF', tiff: 'TIFF', jp2: 'JPEG 2000', raw: 'RAW', unknown: 'unknown',
+  jpeg: 'JPEG',
+  png: 'PNG',
+  gif: 'GIF',
+  bmp: 'BMP',
+  webp: 'WebP',
+  heic: 'HEIC',
+  avif: 'AVIF',
+  tiff: 'TIFF',
+  jp2: 'JPEG 2000',
+  raw: 'RAW',
+  unknown: 'unknown',
 };
 
 /** Why the format itself cannot be uploaded, or null when it can. */
@@ -49,7 +59,9 @@ export function sizeProblem(size: number): string | null {
 export function fieldProblems(fields: UploadFields): string[] {
   const problems: string[] = [];
   if (fields.tags.length > LIMITS.maxTags) {
-    problems.push(`This photo has ${fields.tags.length} tags; memories.ai takes at most ${LIMITS.maxTags}. Remove some tags before uploading.`);
+    problems.push(
+      `This photo has ${fields.tags.length} tags; memories.ai takes at most ${LIMITS.maxTags}. Remove some tags before uploading.`,
+    );
   }
   if (fields.camera_model !== null && fields.camera_model.length > LIMITS.maxCameraModelChars) {
     problems.push(`The camera name is longer than ${LIMITS.maxCameraModelChars} characters.`);
@@ -58,8 +70,17 @@ export function fieldProblems(fields: UploadFields): string[] {
 }
 
 /** All blocking problems for an upload: format, extension, size and field limits. */
-export function uploadProblems(o: { format: ImageFormat; label: string; fileName: string; size: number; fields: UploadFields }): string[] {
-  return [formatProblem(o.format, o.label), extensionProblem(o.format, o.fileName), sizeProblem(o.size), ...fieldProblems(o.fields)].filter(
-    (p): p is string => p !== null,
-  );
+export function uploadProblems(o: {
+  format: ImageFormat;
+  label: string;
+  fileName: string;
+  size: number;
+  fields: UploadFields;
+}): string[] {
+  return [
+    formatProblem(o.format, o.label),
+    extensionProblem(o.format, o.fileName),
+    sizeProblem(o.size),
+    ...fieldProblems(o.fields),
+  ].filter((p): p is string => p !== null);
 }

@@ -40,7 +40,14 @@ export function readFlir(layout: JpegLayout): VendorReading | null {
   const le = be >= 100 && be < 200 ? false : true;
   const dirAt = view.getUint32(0x18, le);
   const count = view.getUint32(0x1c, le);
-  const out: VendorReading = { dateTimeOriginal: null, zone: null, subSeconds: null, latitude: null, longitude: null, source: 'FLIR' };
+  const out: VendorReading = {
+    dateTimeOriginal: null,
+    zone: null,
+    subSeconds: null,
+    latitude: null,
+    longitude: null,
+    source: 'FLIR',
+  };
   for (let i = 0; i < count && dirAt + (i + 1) * 0x20 <= fff.length; i++) {
     const entry = dirAt + i * 0x20;
     const type = view.getUint16(entry, le);
@@ -48,7 +55,8 @@ export function readFlir(layout: JpegLayout): VendorReading | null {
     const len = view.getUint32(entry + 0x10, le);
     if (at + len > fff.length) continue;
     if (type === 0x20 && len >= 0x38e) readFlirCameraInfo(new DataView(fff.buffer, fff.byteOffset + at, len), out);
-    if (type === 0x2b && len >= 0x20) readFlirGps(new DataView(fff.buffer, fff.byteOffset + at, len), fff.subarray(at, at + len), out);
+    if (type === 0x2b && len >= 0x20)
+      readFlirGps(new DataView(fff.buffer, fff.byteOffset + at, len), fff.subarray(at, at + len), out);
   }
   return out;
 }
@@ -84,7 +92,14 @@ export function readPictureInfo(layout: JpegLayout): VendorReading | null {
     const m = /TimeDate=(\d+)/.exec(text);
     // Note: the camera stores its clock reading as if it were UTC, so the digits come out unshifted.
     if (m?.[1]) {
-      return { dateTimeOriginal: unixToDigits(Number(m[1])), zone: null, subSeconds: null, latitude: null, longitude: null, source: 'Olympus PictureInfo' };
+      return {
+        dateTimeOriginal: unixToDigits(Number(m[1])),
+        zone: null,
+        subSeconds: null,
+        latitude: null,
+        longitude: null,
+        source: 'Olympus PictureInfo',
+      };
     }
   }
   return null;

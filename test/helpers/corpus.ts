@@ -80,14 +80,17 @@ export function expectedFields(file: ManifestFile): ComparableFields {
 export function fieldMismatches(relPath: string, actual: ComparableFields, expected: ComparableFields): string[] {
   const out: string[] = [];
   const show = (v: unknown) => JSON.stringify(v);
-  if (actual.datetime_taken !== expected.datetime_taken) out.push(`${relPath}: datetime_taken ${show(actual.datetime_taken)} != manifest ${show(expected.datetime_taken)}`);
-  if (actual.camera_model !== expected.camera_model) out.push(`${relPath}: camera_model ${show(actual.camera_model)} != manifest ${show(expected.camera_model)}`);
+  if (actual.datetime_taken !== expected.datetime_taken)
+    out.push(`${relPath}: datetime_taken ${show(actual.datetime_taken)} != manifest ${show(expected.datetime_taken)}`);
+  if (actual.camera_model !== expected.camera_model)
+    out.push(`${relPath}: camera_model ${show(actual.camera_model)} != manifest ${show(expected.camera_model)}`);
   for (const key of ['latitude', 'longitude'] as const) {
     const a = actual[key];
     const e = expected[key];
     const same = a === null || e === null ? a === e : Math.abs(a - e) <= 1e-6;
     if (!same) out.push(`${relPath}: ${key} ${show(a)} != manifest ${show(e)}`);
   }
-  if (show(actual.tags) !== show(expected.tags)) out.push(`${relPath}: tags ${show(actual.tags)} != manifest ${show(expected.tags)}`);
+  if (show(actual.tags) !== show(expected.tags))
+    out.push(`${relPath}: tags ${show(actual.tags)} != manifest ${show(expected.tags)}`);
   return out;
 }

@@ -3,7 +3,15 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { corpusDir, corpusSkipNote, expectedFields, fieldMismatches, hasCorpus, loadManifest, repoRoot } from '../helpers/corpus';
+import {
+  corpusDir,
+  corpusSkipNote,
+  expectedFields,
+  fieldMismatches,
+  hasCorpus,
+  loadManifest,
+  repoRoot,
+} from '../helpers/corpus';
 
 const run = promisify(execFile);
 const bin = path.join(repoRoot, 'bin/lightbox.mjs');
@@ -12,7 +20,13 @@ interface Inspected {
   path: string;
   uploadable: boolean;
   problems: string[];
-  fields: { datetime_taken: string | null; camera_model: string | null; latitude: number | null; longitude: number | null; tags: string[] };
+  fields: {
+    datetime_taken: string | null;
+    camera_model: string | null;
+    latitude: number | null;
+    longitude: number | null;
+    tags: string[];
+  };
   sources: Record<string, string>;
 }
 
@@ -48,7 +62,9 @@ describe.skipIf(!hasCorpus)('lightbox inspect --json on the corpus', () => {
         else mismatches.push(...fieldMismatches(file.path, item.fields, expectedFields(file)));
       }
       expect(items).toHaveLength(manifest.files.length);
-      expect(items.map((i) => i.path)).toEqual([...items.map((i) => i.path)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(items.map((i) => i.path)).toEqual(
+        [...items.map((i) => i.path)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
       expect(mismatches, `\n${mismatches.join('\n')}\n`).toEqual([]);
     });
   }
@@ -60,7 +76,11 @@ describe.skipIf(!hasCorpus)('lightbox inspect --json on the corpus', () => {
     const [item] = JSON.parse(stdout) as Inspected[];
     expect(Object.keys(item ?? {}).sort()).toEqual(['fields', 'path', 'problems', 'sources', 'uploadable']);
     expect(item?.fields.tags).toEqual(file?.keywords);
-    expect(item?.sources).toMatchObject({ datetime_taken: 'EXIF DateTimeOriginal', camera_model: 'EXIF Make + Model', tags: 'IPTC Keywords' });
+    expect(item?.sources).toMatchObject({
+      datetime_taken: 'EXIF DateTimeOriginal',
+      camera_model: 'EXIF Make + Model',
+      tags: 'IPTC Keywords',
+    });
   });
 });
 

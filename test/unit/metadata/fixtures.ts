@@ -22,7 +22,8 @@ export function buildTiff(spec: ExifSpec): Buffer {
   if (spec.exif) ifd0[0x8769] = { short: [0] };
   if (spec.gps) ifd0[0x8825] = { short: [0] };
   const order = [ifd0, spec.exif, spec.gps].filter((t): t is Record<number, TagValue> => !!t);
-  const size = (v: TagValue) => ('ascii' in v ? Buffer.byteLength(v.ascii, 'latin1') + 1 : 'short' in v ? v.short.length * 2 : v.rational.length * 8);
+  const size = (v: TagValue) =>
+    'ascii' in v ? Buffer.byteLength(v.ascii, 'latin1') + 1 : 'short' in v ? v.short.length * 2 : v.rational.length * 8;
   let at = 8;
   for (const tags of order) {
     ifds.push({ tags, at });
@@ -36,10 +37,12 @@ export function buildTiff(spec: ExifSpec): Buffer {
   const u32 = (v: number, o: number) => (le ? buf.writeUInt32LE(v, o) : buf.writeUInt32BE(v, o));
   u16(42, 2);
   u32(8, 4);
-  const exifAt = spec.exif ? ifds[1]?.at ?? 0 : 0;
-  const gpsAt = spec.gps ? ifds[spec.exif ? 2 : 1]?.at ?? 0 : 0;
+  const exifAt = spec.exif ? (ifds[1]?.at ?? 0) : 0;
+  const gpsAt = spec.gps ? (ifds[spec.exif ? 2 : 1]?.at ?? 0) : 0;
   for (const { tags, at: ifdAt } of ifds) {
-    const entries = Object.entries(tags).map(([k, v]) => [Number(k), v] as const).sort((a, b) => a[0] - b[0]);
+    const entries = Object.entries(tags)
+      .map(([k, v]) => [Number(k), v] as const)
+      .sort((a, b) => a[0] - b[0]);
     u16(entries.length, ifdAt);
     let data = ifdAt + 2 + entries.length * 12 + 4;
     entries.forEach(([tag, v], i) => {
@@ -98,12 +101,20 @@ export function photoshopApp13(iim: Buffer): Buffer {
   const size = Buffer.alloc(4);
   size.writeUInt32BE(iim.length);
   const pad = iim.length % 2 ? Buffer.from([0]) : Buffer.alloc(0);
-  return Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), Buffer.from('8BIM\x04\x04\0\0', 'latin1'), size, iim, pad]);
+  return Buffer.concat([
+    Buffer.from('Photoshop 3.0\0', 'latin1'),
+    Buffer.from('8BIM\x04\x04\0\0', 'latin1'),
+    size,
+    iim,
+    pad,
+  ]);
 }
 
 /** A small real JPEG made by sharp (no metadata). */
 export async function plainJpeg(width = 8, height = 6): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 /** Inserts APPn segments right after SOI. */
@@ -119,7 +130,10 @@ export function spliceJpeg(jpeg: Buffer, segments: { marker: number; payload: Bu
 /** APP1 payloads. */
 export const app1 = {
   exif: (tiff: Buffer) => ({ marker: 0xe1, payload: Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]) }),
-  xmp: (packet: string) => ({ marker: 0xe1, payload: Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(packet, 'utf8')]) }),
+  xmp: (packet: string) => ({
+    marker: 0xe1,
+    payload: Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0', 'latin1'), Buffer.from(packet, 'utf8')]),
+  }),
 };
 
 /** A PNG chunk with a correct CRC. */

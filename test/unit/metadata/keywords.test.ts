@@ -13,7 +13,11 @@ describe('keywords', () => {
   });
 
   it('unions dc:subject, IPTC and hierarchy leaves in that order, removing exact duplicates only', () => {
-    const merged = mergeKeywords(['Politics', 'politics'], ['Politics', 'government'], ['Places|Europe|Turkey', 'Sports|BTCC', 'politics']);
+    const merged = mergeKeywords(
+      ['Politics', 'politics'],
+      ['Politics', 'government'],
+      ['Places|Europe|Turkey', 'Sports|BTCC', 'politics'],
+    );
     expect(merged).toEqual(['Politics', 'politics', 'government', 'Turkey', 'BTCC']);
   });
 

@@ -6,7 +6,18 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileMetadata } from '../../../main/metadata/read-file-metadata';
-import { app1, buildTiff, iptcBlock, photoshopApp13, plainJpeg, pngChunk, spliceJpeg, splicePng, t, xmpPacket } from './fixtures';
+import {
+  app1,
+  buildTiff,
+  iptcBlock,
+  photoshopApp13,
+  plainJpeg,
+  pngChunk,
+  spliceJpeg,
+  splicePng,
+  t,
+  xmpPacket,
+} from './fixtures';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lightbox-meta-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +42,11 @@ describe('EXIF in a JPEG', () => {
       const tiff = buildTiff({
         bigEndian,
         ifd0: { [MAKE]: t.ascii('Canon'), [MODEL]: t.ascii('Canon EOS 5D\0\0  '), [ORIENTATION]: t.short(6) },
-        exif: { [DTO]: t.ascii('2019:03:31 02:30:15'), [OFFSET_ORIGINAL]: t.ascii('+02:00'), [SUBSEC_ORIGINAL]: t.ascii('25') },
+        exif: {
+          [DTO]: t.ascii('2019:03:31 02:30:15'),
+          [OFFSET_ORIGINAL]: t.ascii('+02:00'),
+          [SUBSEC_ORIGINAL]: t.ascii('25'),
+        },
         gps: {
           1: t.ascii('S'),
           2: t.rational([33, 1], [51, 1], [5400, 100]),
@@ -39,7 +54,9 @@ describe('EXIF in a JPEG', () => {
           4: t.rational([70, 1], [30, 1], [0, 1]),
         },
       });
-      const md = await readFileMetadata(write(`exif-${bigEndian}.jpg`, spliceJpeg(await plainJpeg(), [app1.exif(tiff)])));
+      const md = await readFileMetadata(
+        write(`exif-${bigEndian}.jpg`, spliceJpeg(await plainJpeg(), [app1.exif(tiff)])),
+      );
       expect(md.fields).toEqual({
         datetime_taken: '2019-03-31 02:30:15',
         camera_model: 'Canon EOS 5D',
@@ -50,7 +67,11 @@ describe('EXIF in a JPEG', () => {
       expect(md.offsetTimeOriginal).toBe('+02:00');
       expect(md.subSeconds).toBe('25');
       expect(md.orientation).toBe(6);
-      expect(md.sources).toEqual({ datetime_taken: 'EXIF DateTimeOriginal', camera_model: 'EXIF Make + Model', location: 'EXIF GPS' });
+      expect(md.sources).toEqual({
+        datetime_taken: 'EXIF DateTimeOriginal',
+        camera_model: 'EXIF Make + Model',
+        location: 'EXIF GPS',
+      });
       expect(md.uploadable).toBe(true);
       expect(md.width).toBe(8);
     }
@@ -60,7 +81,12 @@ describe('EXIF in a JPEG', () => {
     const tiff = buildTiff({
       ifd0: { [ORIENTATION]: t.short(0) },
       exif: { [DTO]: t.ascii('0000:00:00 00:00:00'), [CREATE]: t.ascii('2011:04:02 18:30:10') },
-      gps: { 1: t.ascii('N'), 2: t.rational([0, 1], [0, 1], [0, 1]), 3: t.ascii('E'), 4: t.rational([0, 1], [0, 1], [0, 1]) },
+      gps: {
+        1: t.ascii('N'),
+        2: t.rational([0, 1], [0, 1], [0, 1]),
+        3: t.ascii('E'),
+        4: t.rational([0, 1], [0, 1], [0, 1]),
+      },
     });
     const md = await readFileMetadata(write('placeholder.jpg', spliceJpeg(await plainJpeg(), [app1.exif(tiff)])));
     expect(md.fields.datetime_taken).toBe('2011-04-02 18:30:10');
@@ -71,7 +97,14 @@ describe('EXIF in a JPEG', () => {
   });
 
   it('drops an out-of-range position and says so', async () => {
-    const tiff = buildTiff({ gps: { 1: t.ascii('N'), 2: t.rational([95, 1], [0, 1], [0, 1]), 3: t.ascii('E'), 4: t.rational([10, 1], [0, 1], [0, 1]) } });
+    const tiff = buildTiff({
+      gps: {
+        1: t.ascii('N'),
+        2: t.rational([95, 1], [0, 1], [0, 1]),
+        3: t.ascii('E'),
+        4: t.rational([10, 1], [0, 1], [0, 1]),
+      },
+    });
     const md = await readFileMetadata(write('range.jpg', spliceJpeg(await plainJpeg(), [app1.exif(tiff)])));
     expect(md.fields.latitude).toBeNull();
     expect(md.problems.join(' ')).toMatch(/impossible/);
@@ -103,7 +136,10 @@ describe('XMP and IPTC', () => {
   });
 
   it('reads XMP GPS strings, attribute-form properties, and a namespace bound to another prefix', async () => {
-    const xmp = xmpPacket('', ' xmlns:ap="http://ns.adobe.com/xap/1.0/" ap:CreateDate="2005-09-07T15:07:40-07:00" exif:GPSLatitude="33,51.9S" exif:GPSLongitude="151,12.5E"');
+    const xmp = xmpPacket(
+      '',
+      ' xmlns:ap="http://ns.adobe.com/xap/1.0/" ap:CreateDate="2005-09-07T15:07:40-07:00" exif:GPSLatitude="33,51.9S" exif:GPSLongitude="151,12.5E"',
+    );
     const md = await readFileMetadata(write('xmp-attr.jpg', spliceJpeg(await plainJpeg(), [app1.xmp(xmp)])));
     expect(md.fields.datetime_taken).toBe('2005-09-07 15:07:40');
     expect(md.fields.latitude).toBeCloseTo(-(33 + 51.9 / 60), 9);
@@ -112,39 +148,82 @@ describe('XMP and IPTC', () => {
   });
 
   it('ignores a year-only XMP date and uses the next source', async () => {
-    const xmp = xmpPacket('<exif:DateTimeOriginal>2008</exif:DateTimeOriginal><xmp:CreateDate>2008-06-01T10:00:00</xmp:CreateDate>');
+    const xmp = xmpPacket(
+      '<exif:DateTimeOriginal>2008</exif:DateTimeOriginal><xmp:CreateDate>2008-06-01T10:00:00</xmp:CreateDate>',
+    );
     const md = await readFileMetadata(write('year-only.jpg', spliceJpeg(await plainJpeg(), [app1.xmp(xmp)])));
     expect(md.fields.datetime_taken).toBe('2008-06-01 10:00:00');
   });
 
   it('decodes IPTC keywords as UTF-8 when CodedCharacterSet says so, else as Latin-1', async () => {
     const words = ['café', 'Zürich', 'naïve, with comma'];
-    const utf8 = photoshopApp13(iptcBlock(words.map((w) => [25, w] as [number, string]), 'utf8'));
-    const latin = photoshopApp13(iptcBlock(words.map((w) => [25, w] as [number, string]), 'latin1'));
-    const a = await readFileMetadata(write('iptc-utf8.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: utf8 }])));
-    const b = await readFileMetadata(write('iptc-latin1.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: latin }])));
+    const utf8 = photoshopApp13(
+      iptcBlock(
+        words.map((w) => [25, w] as [number, string]),
+        'utf8',
+      ),
+    );
+    const latin = photoshopApp13(
+      iptcBlock(
+        words.map((w) => [25, w] as [number, string]),
+        'latin1',
+      ),
+    );
+    const a = await readFileMetadata(
+      write('iptc-utf8.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: utf8 }])),
+    );
+    const b = await readFileMetadata(
+      write('iptc-latin1.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: latin }])),
+    );
     expect(a.fields.tags).toEqual(words);
     expect(b.fields.tags).toEqual(words);
     expect(a.sources.tags).toBe('IPTC Keywords');
   });
 
   it('builds the capture time from IPTC DateCreated + TimeCreated when EXIF and XMP have none', async () => {
-    const iim = photoshopApp13(iptcBlock([[55, '20200723'], [60, '101500+0000']], 'latin1'));
-    const md = await readFileMetadata(write('iptc-date.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: iim }])));
+    const iim = photoshopApp13(
+      iptcBlock(
+        [
+          [55, '20200723'],
+          [60, '101500+0000'],
+        ],
+        'latin1',
+      ),
+    );
+    const md = await readFileMetadata(
+      write('iptc-date.jpg', spliceJpeg(await plainJpeg(), [{ marker: 0xed, payload: iim }])),
+    );
     expect(md.fields.datetime_taken).toBe('2020-07-23 10:15:00');
     expect(md.sources.datetime_taken).toBe('IPTC DateCreated + TimeCreated');
   });
 
   it('unions XMP and IPTC keywords without duplicates, keeping case variants', async () => {
-    const xmp = xmpPacket('<dc:subject><rdf:Bag><rdf:li>Politics</rdf:li><rdf:li>politics</rdf:li></rdf:Bag></dc:subject>');
-    const iim = photoshopApp13(iptcBlock([[25, 'Politics'], [25, 'government']], 'latin1'));
-    const md = await readFileMetadata(write('union.jpg', spliceJpeg(await plainJpeg(), [app1.xmp(xmp), { marker: 0xed, payload: iim }])));
+    const xmp = xmpPacket(
+      '<dc:subject><rdf:Bag><rdf:li>Politics</rdf:li><rdf:li>politics</rdf:li></rdf:Bag></dc:subject>',
+    );
+    const iim = photoshopApp13(
+      iptcBlock(
+        [
+          [25, 'Politics'],
+          [25, 'government'],
+        ],
+        'latin1',
+      ),
+    );
+    const md = await readFileMetadata(
+      write('union.jpg', spliceJpeg(await plainJpeg(), [app1.xmp(xmp), { marker: 0xed, payload: iim }])),
+    );
     expect(md.fields.tags).toEqual(['Politics', 'politics', 'government']);
   });
 
   it('makes a photo with more than 50 tags not uploadable, with the reason', async () => {
     const li = Array.from({ length: 51 }, (_, i) => `<rdf:li>tag${i}</rdf:li>`).join('');
-    const md = await readFileMetadata(write('many-tags.jpg', spliceJpeg(await plainJpeg(), [app1.xmp(xmpPacket(`<dc:subject><rdf:Bag>${li}</rdf:Bag></dc:subject>`))])));
+    const md = await readFileMetadata(
+      write(
+        'many-tags.jpg',
+        spliceJpeg(await plainJpeg(), [app1.xmp(xmpPacket(`<dc:subject><rdf:Bag>${li}</rdf:Bag></dc:subject>`))]),
+      ),
+    );
     expect(md.fields.tags).toHaveLength(51);
     expect(md.uploadable).toBe(false);
     expect(md.problems.join(' ')).toMatch(/51 tags.*at most 50/);
@@ -153,8 +232,13 @@ describe('XMP and IPTC', () => {
 
 describe('where metadata hides in other formats', () => {
   it('reads a PNG eXIf chunk and an ImageMagick "Raw profile type exif" text chunk', async () => {
-    const png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#123' } }).png().toBuffer();
-    const tiff = buildTiff({ ifd0: { [MAKE]: t.ascii('NIKON'), [MODEL]: t.ascii('D2X') }, exif: { [DTO]: t.ascii('2019:12:16 15:12:02') } });
+    const png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#123' } })
+      .png()
+      .toBuffer();
+    const tiff = buildTiff({
+      ifd0: { [MAKE]: t.ascii('NIKON'), [MODEL]: t.ascii('D2X') },
+      exif: { [DTO]: t.ascii('2019:12:16 15:12:02') },
+    });
     const eXIf = await readFileMetadata(write('exif-chunk.png', splicePng(png, [pngChunk('eXIf', tiff)], true)));
     expect(eXIf.fields.datetime_taken).toBe('2019-12-16 15:12:02');
     expect(eXIf.fields.camera_model).toBe('NIKON D2X');
@@ -162,7 +246,10 @@ describe('where metadata hides in other formats', () => {
     const exifWithHeader = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
     const hex = exifWithHeader.toString('hex').replace(/(.{72})/g, '$1\n');
     const text = `\nexif\n${String(exifWithHeader.length).padStart(8)}\n${hex}\n`;
-    const ztxt = pngChunk('zTXt', Buffer.concat([Buffer.from('Raw profile type exif\0\0', 'latin1'), deflateSync(Buffer.from(text, 'latin1'))]));
+    const ztxt = pngChunk(
+      'zTXt',
+      Buffer.concat([Buffer.from('Raw profile type exif\0\0', 'latin1'), deflateSync(Buffer.from(text, 'latin1'))]),
+    );
     const raw = await readFileMetadata(write('raw-profile.png', splicePng(png, [ztxt])));
     expect(raw.fields.datetime_taken).toBe('2019-12-16 15:12:02');
     expect(raw.uploadable).toBe(true);
@@ -178,11 +265,20 @@ describe('where metadata hides in other formats', () => {
     expect(w.fields.camera_model).toBe('HTC Desire');
     expect(w.fields.datetime_taken).toBe('2011-05-06 09:59:48');
 
-    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#789' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#789' } })
+      .gif()
+      .toBuffer();
     const packet = xmpPacket('<dc:subject><rdf:Bag><rdf:li>foobarisawesome</rdf:li></rdf:Bag></dc:subject>');
     const trailer = Buffer.from([1, ...Array.from({ length: 256 }, (_, i) => 255 - i), 0]);
-    const ext = Buffer.concat([Buffer.from([0x21, 0xff, 0x0b]), Buffer.from('XMP DataXMP', 'latin1'), Buffer.from(packet, 'utf8'), trailer]);
-    const g = await readFileMetadata(write('xmp.gif', Buffer.concat([gif.subarray(0, gif.length - 1), ext, gif.subarray(gif.length - 1)])));
+    const ext = Buffer.concat([
+      Buffer.from([0x21, 0xff, 0x0b]),
+      Buffer.from('XMP DataXMP', 'latin1'),
+      Buffer.from(packet, 'utf8'),
+      trailer,
+    ]);
+    const g = await readFileMetadata(
+      write('xmp.gif', Buffer.concat([gif.subarray(0, gif.length - 1), ext, gif.subarray(gif.length - 1)])),
+    );
     expect(g.format).toBe('gif');
     expect(g.fields.tags).toEqual(['foobarisawesome']);
   });
@@ -226,7 +322,9 @@ describe('files that fight back', () => {
 
   it('flags a truncated JPEG (no end-of-image marker) but still reads its metadata', async () => {
     const tiff = buildTiff({ exif: { [DTO]: t.ascii('2016:05:30 14:20:55') } });
-    const big = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#abc' } }).jpeg().toBuffer();
+    const big = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#abc' } })
+      .jpeg()
+      .toBuffer();
     const full = spliceJpeg(big, [app1.exif(tiff)]);
     const md = await readFileMetadata(write('cut.jpg', full.subarray(0, full.length - 40)));
     expect(md.problems.join(' ')).toMatch(/ends early/);
@@ -259,7 +357,11 @@ describe('files that fight back', () => {
     ihdr.writeUInt32BE(15403836, 4);
     ihdr[8] = 8;
     ihdr[9] = 2;
-    const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), pngChunk('IHDR', ihdr), Buffer.from('garbage that is not a chunk')]);
+    const png = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+      pngChunk('IHDR', ihdr),
+      Buffer.from('garbage that is not a chunk'),
+    ]);
     const md = await readFileMetadata(write('absurd.png', png));
     expect(md.format).toBe('png');
     expect(md.uploadable).toBe(false);
@@ -270,7 +372,9 @@ describe('files that fight back', () => {
     const jpeg = await plainJpeg();
     const limit = 20 * 1024 * 1024;
     const at = await readFileMetadata(write('at-limit.jpg', Buffer.concat([jpeg, Buffer.alloc(limit - jpeg.length)])));
-    const over = await readFileMetadata(write('over-limit.jpg', Buffer.concat([jpeg, Buffer.alloc(limit - jpeg.length + 1)])));
+    const over = await readFileMetadata(
+      write('over-limit.jpg', Buffer.concat([jpeg, Buffer.alloc(limit - jpeg.length + 1)])),
+    );
     expect(at.uploadable).toBe(true);
     expect(over.uploadable).toBe(false);
     expect(over.problems.join(' ')).toMatch(/up to 20 MB/);
