@@ -31,6 +31,9 @@ export function FieldRow({ label, value, mixed, source, edited, placeholder, hin
       className="field"
       onSubmit={(e) => {
         e.preventDefault();
+        // Note: Enter on an untouched field must not write anything: on a mixed selection the
+        // empty box would otherwise clear the value of every selected photo.
+        if (!dirty) return;
         void onSave(text).then(setError);
       }}
     >
