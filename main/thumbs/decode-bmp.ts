@@ -25,7 +25,14 @@ export async function sharpFromBmp(file: string, maxPixels: number): Promise<Sha
   if (width === 0 || height === 0 || width * height > maxPixels)
     throw new Error(`BMP declares ${width} x ${height} pixels`);
   const image = decode(bytes, { toRGBA: true });
-  const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
-  // Note: bmp-ts fills alpha with 0 for BMPs that have none (below 32 bits per pixel).
-  return image.bitPP === 32 ? pipeline : pipeline.removeAlpha();
+  const data = image.data;
+  // Note: bmp-ts leaves alpha 0 in BMPs without alpha (below 32 bits, and many 32-bit ones); sharp
+  // premultiplies alpha when resizing, which would turn such a picture black. Such pixels are opaque.
+  let hasAlpha = image.bitPP === 32;
+  if (hasAlpha) {
+    hasAlpha = false;
+    for (let i = 3; i < data.length && !hasAlpha; i += 4) hasAlpha = data[i] !== 0;
+  }
+  if (!hasAlpha) for (let i = 3; i < data.length; i += 4) data[i] = 255;
+  return sharp(data, { raw: { width: image.width, height: image.height, channels: 4 } });
 }

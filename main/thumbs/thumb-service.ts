@@ -18,10 +18,13 @@ export interface ThumbServiceOptions {
   concurrency?: number;
 }
 
-/** The cache file name of a photo's thumbnail: a hash of what identifies its bytes and the size. */
+/** Bumped whenever rendering changes (a new decoder, another format), so old thumbnails and failures are redone. */
+export const RENDER_VERSION = 3;
+
+/** The cache file name of a photo's thumbnail: a hash of what identifies its bytes, the size and the renderer. */
 export function cacheKey(absPath: string, size: number, mtimeMs: number, longSide: number): string {
   return createHash('sha256')
-    .update(`${absPath}\0${size}\0${Math.trunc(mtimeMs)}\0${longSide}`)
+    .update(`${RENDER_VERSION}\0${absPath}\0${size}\0${Math.trunc(mtimeMs)}\0${longSide}`)
     .digest('hex')
     .slice(0, 40);
 }

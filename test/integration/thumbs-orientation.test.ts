@@ -131,8 +131,12 @@ describe.skipIf(!hasCorpus)('thumbnails of real photos', () => {
   });
 
   it('makes thumbnails of BMP files (which memories.ai accepts) with their shape', async () => {
-    const sony = await sharp((await thumbOf('formats/bmp/Sony Cybershot (6).bmp')) as string).metadata();
+    const sonyFile = (await thumbOf('formats/bmp/Sony Cybershot (6).bmp')) as string;
+    const sony = await sharp(sonyFile).metadata();
     expect([sony.width, sony.height]).toEqual([320, 240]);
+    // A daylight photo: its thumbnail must not come out black (alpha handling) nor flat.
+    const stats = await sharp(sonyFile).stats();
+    expect(stats.channels.slice(0, 3).every((c) => c.mean > 60 && c.stdev > 20)).toBe(true);
     const tiny = await sharp((await thumbOf('formats/bmp/24bpp-10x10.bmp')) as string).metadata();
     expect([tiny.width, tiny.height]).toEqual([10, 10]);
   });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { isBmp, sharpFromBmp } from '../../../main/thumbs/decode-bmp';
+import { renderThumb } from '../../../main/thumbs/render-thumb';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lightbox-bmp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,8 +32,21 @@ describe('BMP decoding for thumbnails', () => {
     writeFileSync(file, bmp(5, 3, [250, 120, 10]));
     expect(await isBmp(file)).toBe(true);
     const { data, info } = await (await sharpFromBmp(file, 1e6)).raw().toBuffer({ resolveWithObject: true });
-    expect([info.width, info.height, info.channels]).toEqual([5, 3, 3]);
-    expect([...data.subarray(0, 3)]).toEqual([250, 120, 10]);
+    expect([info.width, info.height]).toEqual([5, 3]);
+    expect([...data.subarray(0, 4)]).toEqual([250, 120, 10, 255]);
+  });
+
+  it('renders a thumbnail of a BMP in its colour (not black: alpha-less BMPs are opaque)', async () => {
+    const file = path.join(dir, 'big-orange.bmp');
+    writeFileSync(file, bmp(64, 48, [250, 120, 10]));
+    const thumb = path.join(dir, 'thumb.webp');
+    await renderThumb(file, thumb, 32);
+    const stats = await sharp(thumb).stats();
+    const [r, g, b] = stats.channels.map((c) => c.mean);
+    expect(Math.abs((r ?? 0) - 250)).toBeLessThan(12);
+    expect(Math.abs((g ?? 0) - 120)).toBeLessThan(12);
+    expect(Math.abs((b ?? 0) - 10)).toBeLessThan(12);
+    expect((await sharp(thumb).metadata()).width).toBe(32);
   });
 
   it('refuses a header that declares more pixels than allowed, before decoding', async () => {
