@@ -283,8 +283,9 @@ export class SyncRun {
     requeue(this.ctx.db, job.batch.items.map((i) => i.id), null, this.ctx.clock());
     this.ctx.pacer.slowDown();
     this.rateLimits++;
-    this.queue.unshift(job);
+    // Note: the job goes back only after the backoff, so the other worker cannot take it at once.
     await this.ctx.sleep(backoffMs(this.rateLimits, this.ctx.random), this.controller.signal);
+    this.queue.unshift(job);
   }
 
   private stop(ids: number[], message: string): void {
@@ -312,15 +313,16 @@ export class SyncRun {
         return this.fail(items, `memories.ai could not be reached (${o.message}). Retry when you are online.`, true);
       }
       this.setPhase('offline', 'Offline: memories.ai cannot be reached. Lightbox will try again by itself.');
+      await this.ctx.sleep(Math.min(30_000, backoffMs(job.offlineTries++, this.ctx.random)), this.controller.signal);
       this.queue.unshift(job);
-      return this.ctx.sleep(Math.min(30_000, backoffMs(job.offlineTries++, this.ctx.random)), this.controller.signal);
+      return;
     }
     job.attempts++;
     if (job.attempts >= this.ctx.maxAttempts) {
       return this.fail(items, `memories.ai did not answer properly after ${job.attempts} tries (${o.message}). Retry later.`, true);
     }
-    this.queue.push(job);
     await this.ctx.sleep(backoffMs(job.attempts, this.ctx.random), this.controller.signal);
+    this.queue.push(job);
   }
 
   private setPhase(phase: Progress['phase'], message: string | null): void {

@@ -78,6 +78,9 @@ describe('sync end to end', () => {
     expect(status.failedFiles).toBe(0);
     expect(status.uncertainFiles).toBe(0);
     expect(status.doneFiles).toBe(8);
+    expect(status.totalFiles).toBe(8);
+    expect(status.doneBytes).toBe(status.totalBytes);
+    expect(status.totalBytes).toBe(listSyncRows(l.catalog.db).filter((r) => r.uploadable && !r.excluded).reduce((n, r) => n + r.size, 0));
     expect(progress.length).toBeGreaterThan(1);
 
     const rows = listSyncRows(l.catalog.db);
