@@ -10,8 +10,10 @@ import { iptcFromPhotoshopResources, mergeIptc } from './iptc-reader';
 import { walkJpeg, type JpegLayout } from './jpeg-segments';
 import { describeNonImage, sniffFormat, type SniffedFormat } from './sniff-format';
 import { ifd0TagBytes, repairTiffEntries } from './tiff-ifd';
+import type { FieldSources, UploadFields } from '../../preload/contract';
 import type { FileMetadata, ImageFormat } from './types';
 import { formatProblem, uploadProblems } from './upload-rules';
+import { applySidecar } from './sidecar';
 import { readFlir, readPictureInfo, type VendorReading } from './vendor-records';
 import { findXmpPackets, xmpFirst } from './xmp-reader';
 
@@ -58,7 +60,8 @@ export async function readFileMetadata(absPath: string): Promise<FileMetadata> {
     ]);
   }
   try {
-    return await readBytes(bytes, path.basename(absPath));
+    // Note: sidecar values win over embedded ones; the upload limits apply to the combined fields.
+    return await readBytes(bytes, path.basename(absPath), (fields, sources) => applySidecar(absPath, fields, sources));
   } catch (err) {
     // Note: a reader bug on one strange file must not stop a scan; the file is listed with the reason.
     return emptyMetadata(sniffFormat(bytes), [
@@ -67,8 +70,14 @@ export async function readFileMetadata(absPath: string): Promise<FileMetadata> {
   }
 }
 
+/** Lays other values (e.g. a sidecar's) over the fields read from the file. */
+export type Overlay = (
+  fields: UploadFields,
+  sources: FieldSources,
+) => Promise<{ fields: UploadFields; sources: FieldSources }>;
+
 /** Reads metadata from bytes already in memory; `fileName` is used only for the extension rules. */
-export async function readBytes(bytes: Uint8Array, fileName: string): Promise<FileMetadata> {
+export async function readBytes(bytes: Uint8Array, fileName: string, overlay?: Overlay): Promise<FileMetadata> {
   const sniffed = refineFormat(sniffFormat(bytes), fileName);
   if (sniffed.format === 'unknown') return emptyMetadata(sniffed, [describeNonImage(bytes)]);
   const problems: string[] = [];
@@ -84,6 +93,7 @@ export async function readBytes(bytes: Uint8Array, fileName: string): Promise<Fi
   const readings = await gatherReadings(bytes, sniffed.format, layout);
   const chosen = chooseFields(readings);
   problems.push(...chosen.problems);
+  if (overlay) Object.assign(chosen, await overlay(chosen.fields, chosen.sources));
 
   const size = await readImageSize(bytes, sniffed.format);
   const blocking = uploadProblems({

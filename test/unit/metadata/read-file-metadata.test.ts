@@ -380,3 +380,37 @@ describe('files that fight back', () => {
     expect(over.problems.join(' ')).toMatch(/up to 20 MB/);
   });
 });
+
+describe('XMP sidecars', () => {
+  it('lets photo.jpg.xmp or photo.xmp values win over embedded ones, shown with that source', async () => {
+    const tiff = buildTiff({
+      ifd0: { [MAKE]: t.ascii('Canon'), [MODEL]: t.ascii('EOS 5D') },
+      exif: { [DTO]: t.ascii('2001:01:01 01:01:01') },
+    });
+    const jpeg = spliceJpeg(await plainJpeg(), [app1.exif(tiff)]);
+    const photo = write('sidecar-a.jpg', jpeg);
+    write(
+      'sidecar-a.jpg.xmp',
+      Buffer.from(
+        xmpPacket(
+          '<exif:DateTimeOriginal>2020-02-02T10:20:30</exif:DateTimeOriginal><dc:subject><rdf:Bag><rdf:li>from sidecar</rdf:li></rdf:Bag></dc:subject>',
+        ),
+      ),
+    );
+    const md = await readFileMetadata(photo);
+    expect(md.fields.datetime_taken).toBe('2020-02-02 10:20:30');
+    expect(md.fields.camera_model).toBe('Canon EOS 5D');
+    expect(md.fields.tags).toEqual(['from sidecar']);
+    expect(md.sources).toMatchObject({
+      datetime_taken: 'XMP sidecar sidecar-a.jpg.xmp',
+      camera_model: 'EXIF Make + Model',
+      tags: 'XMP sidecar sidecar-a.jpg.xmp',
+    });
+
+    const other = write('sidecar-b.jpg', jpeg);
+    write('sidecar-b.XMP', Buffer.from(xmpPacket('<tiff:Make>Leica</tiff:Make><tiff:Model>M6</tiff:Model>')));
+    const b = await readFileMetadata(other);
+    expect(b.fields.camera_model).toBe('Leica M6');
+    expect(b.sources.camera_model).toBe('XMP sidecar sidecar-b.XMP');
+  });
+});
