@@ -45,6 +45,10 @@ function cliSettings(home: string, env: NodeJS.ProcessEnv): SettingsService {
 
 /** Runs the command. */
 export async function run(args: string[]): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    console.log(`${USAGE}\nPrints one line per photo on stdout: uploaded <path> <id> | failed <path>: <reason> | uncertain <path>.\nExit status: 0 all uploaded, 1 some failed or uncertain, 2 usage, 3 stopped (key, balance, account).`);
+    return 0;
+  }
   if (args.length > 0) {
     console.error(`lightbox sync: unknown argument ${args[0]}\n${USAGE}`);
     return 2;
