@@ -92,25 +92,42 @@ function editRow(row: PhotoRow, patch: PhotoPatch, location: PhotoEdits['gps'] |
   return state;
 }
 
-function writeState(db: DatabaseSync, id: number, s: EditState): void {
+/** The row as it is after the edit. */
+function withState(row: PhotoRow, s: EditState): PhotoRow {
   const e = s.edits;
+  return {
+    ...row,
+    edit_datetime: e.datetime.value,
+    edit_datetime_set: e.datetime.set ? 1 : 0,
+    edit_camera: e.camera.value,
+    edit_camera_set: e.camera.set ? 1 : 0,
+    edit_lat: e.gps.latitude,
+    edit_lon: e.gps.longitude,
+    edit_gps_set: e.gps.set ? 1 : 0,
+    edit_tags_added: JSON.stringify(e.tagsAdded),
+    edit_tags_removed: JSON.stringify(e.tagsRemoved),
+    excluded: s.excluded ? 1 : 0,
+  };
+}
+
+function writeRow(db: DatabaseSync, r: PhotoRow): void {
   sql(
     db,
     `UPDATE photos SET edit_datetime = ?, edit_datetime_set = ?, edit_camera = ?, edit_camera_set = ?,
        edit_lat = ?, edit_lon = ?, edit_gps_set = ?, edit_tags_added = ?, edit_tags_removed = ?, excluded = ?
      WHERE id = ?`,
   ).run(
-    e.datetime.value,
-    e.datetime.set ? 1 : 0,
-    e.camera.value,
-    e.camera.set ? 1 : 0,
-    e.gps.latitude,
-    e.gps.longitude,
-    e.gps.set ? 1 : 0,
-    JSON.stringify(e.tagsAdded),
-    JSON.stringify(e.tagsRemoved),
-    s.excluded ? 1 : 0,
-    id,
+    r.edit_datetime,
+    r.edit_datetime_set,
+    r.edit_camera,
+    r.edit_camera_set,
+    r.edit_lat,
+    r.edit_lon,
+    r.edit_gps_set,
+    r.edit_tags_added,
+    r.edit_tags_removed,
+    r.excluded,
+    r.id,
   );
 }
 
@@ -141,9 +158,9 @@ export function applyEdit(db: DatabaseSync, ids: readonly number[], patch: Photo
         outcome.problems.push(`${row.rel_path} was not changed: ${result}.`);
         continue;
       }
-      writeState(db, id, result);
-      const updated = loadRow(db, id);
-      if (updated) refreshDerived(db, updated);
+      const updated = withState(row, result);
+      writeRow(db, updated);
+      refreshDerived(db, updated, row);
       outcome.updated++;
       outcome.ids.push(id);
     }

@@ -2,7 +2,8 @@
 import type { DatabaseSync } from './db-type';
 import { sql } from './statements';
 import type { FileMetadata } from '../metadata/types';
-import { loadRow, refreshDerived } from './derived';
+import { refreshDerived } from './derived';
+import type { PhotoRow } from './photo-row';
 import { inTransaction } from './transaction';
 
 /** One file as the scanner found and read it. */
@@ -46,7 +47,7 @@ const UPSERT = `
     file_sources = excluded.file_sources, file_uploadable = excluded.file_uploadable,
     offset_time_original = excluded.offset_time_original, sub_seconds = excluded.sub_seconds,
     problems = excluded.problems
-  RETURNING id`;
+  RETURNING *`;
 
 /** Writes a batch of scanned files in ONE transaction; returns their ids. */
 export function upsertScanBatch(db: DatabaseSync, folderId: number, files: readonly ScannedFile[]): number[] {
@@ -55,7 +56,7 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
     const ids: number[] = [];
     for (const file of files) {
       const m = file.metadata;
-      const { id } = upsert.get({
+      const row = upsert.get({
         folder_id: folderId,
         path: file.path,
         rel_path: file.relPath,
@@ -75,10 +76,9 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
         offset_time_original: m.offsetTimeOriginal,
         sub_seconds: m.subSeconds,
         problems: JSON.stringify(m.problems),
-      }) as { id: number };
-      const row = loadRow(db, id);
-      if (row) refreshDerived(db, row);
-      ids.push(id);
+      }) as PhotoRow;
+      refreshDerived(db, row);
+      ids.push(row.id);
     }
     return ids;
   });
