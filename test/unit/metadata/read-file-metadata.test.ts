@@ -414,3 +414,15 @@ describe('XMP sidecars', () => {
     expect(b.sources.camera_model).toBe('XMP sidecar sidecar-b.XMP');
   });
 });
+
+describe('RAW files', () => {
+  it('lists a lone TIFF-based RAW (named .NEF) as not uploadable, with the reason', async () => {
+    const tiff = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#222' } })
+      .tiff()
+      .toBuffer();
+    const md = await readFileMetadata(write('DSC_0001.NEF', tiff));
+    expect(md.format).toBe('raw');
+    expect(md.uploadable).toBe(false);
+    expect(md.problems).toContain("NEF RAW photos can't be uploaded to memories.ai; convert to JPEG first.");
+  });
+});
