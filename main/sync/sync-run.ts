@@ -67,6 +67,12 @@ interface Job {
   offlineSince: number | null;
 }
 
+/** A request on the wire; `complete` once its last bytes are about to go. */
+interface InFlight {
+  controller: AbortController;
+  complete: boolean;
+}
+
 function newJob(batch: Batch, prepared: boolean): Job {
   return { batch, prepared, attempts: 0, offlineTries: 0, offlineSince: null };
 }
@@ -75,6 +81,7 @@ function newJob(batch: Batch, prepared: boolean): Job {
 export class SyncRun {
   readonly controller = new AbortController();
   paused = false;
+  private requests = new Set<InFlight>();
   stopMessage: string | null = null;
   private queue: Job[];
   private inFlight = 0;
@@ -98,6 +105,15 @@ export class SyncRun {
   async run(): Promise<void> {
     await Promise.all(Array.from({ length: this.ctx.concurrency }, () => this.worker()));
     if (!this.cancelled && this.stopMessage === null) this.settleFollowers();
+  }
+
+  /**
+   * Pauses at once: no new request starts, and requests still sending their body are stopped (nothing
+   * of them can be stored yet; they go back to the queue). Requests whose body is complete finish.
+   */
+  pause(): void {
+    this.paused = true;
+    for (const r of this.requests) if (!r.complete) r.controller.abort();
   }
 
   /** Wakes workers (after resume, cancel or a finished job). */
@@ -150,18 +166,27 @@ export class SyncRun {
     markSending(this.ctx.db, ids, this.ctx.clock());
     this.ctx.changed(ids);
     let streamed = 0;
+    const request: InFlight = { controller: new AbortController(), complete: false };
+    const stopRequest = (): void => request.controller.abort();
+    this.controller.signal.addEventListener('abort', stopRequest);
+    this.requests.add(request);
     const outcome = await uploadImages(
       { base: this.ctx.base, key: this.ctx.key, uniqueId: this.ctx.uniqueId, files: items, fields: job.batch.fields },
       {
-        signal: this.controller.signal,
+        signal: request.controller.signal,
         timeouts: this.ctx.timeouts,
         onBytes: (n) => {
           streamed += n;
           this.ctx.progress.sent(n);
         },
-        beforeLastBytes: () => markBodyComplete(this.ctx.db, ids, this.ctx.clock()),
+        beforeLastBytes: () => {
+          markBodyComplete(this.ctx.db, ids, this.ctx.clock());
+          request.complete = true;
+        },
       },
     );
+    this.requests.delete(request);
+    this.controller.signal.removeEventListener('abort', stopRequest);
     this.ctx.progress.inFlightBytes -= streamed;
     await this.handle(job, outcome);
   }

@@ -175,7 +175,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
     start,
     pause() {
       if (run && progress.phase !== 'stopped') {
-        run.paused = true;
+        run.pause();
         progress.phase = 'paused';
         progress.message = 'Paused: no new upload starts until you resume.';
         emit();
