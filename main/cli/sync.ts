@@ -40,13 +40,18 @@ function cliSettings(home: string, env: NodeJS.ProcessEnv): SettingsService {
   const base = withEnvOverrides(createSettingsService(openFileSettingsStore(home)), env);
   const rate = Number(env.LIGHTBOX_REQUESTS_PER_SECOND);
   if (!Number.isFinite(rate) || rate <= 0) return base;
-  return { get: () => ({ ...base.get(), requestsPerSecond: rate }), set: (p) => ({ ...base.set(p), requestsPerSecond: rate }) };
+  return {
+    get: () => ({ ...base.get(), requestsPerSecond: rate }),
+    set: (p) => ({ ...base.set(p), requestsPerSecond: rate }),
+  };
 }
 
 /** Runs the command. */
 export async function run(args: string[]): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
-    console.log(`${USAGE}\nPrints one line per photo on stdout: uploaded <path> <id> | failed <path>: <reason> | uncertain <path>.\nExit status: 0 all uploaded, 1 some failed or uncertain, 2 usage, 3 stopped (key, balance, account).`);
+    console.log(
+      `${USAGE}\nPrints one line per photo on stdout: uploaded <path> <id> | failed <path>: <reason> | uncertain <path>.\nExit status: 0 all uploaded, 1 some failed or uncertain, 2 usage, 3 stopped (key, balance, account).`,
+    );
     return 0;
   }
   if (args.length > 0) {
@@ -60,7 +65,9 @@ export async function run(args: string[]): Promise<number> {
   }
   return withCliContext(async (ctx) => {
     const db = ctx.catalog.db;
-    const interrupted = listSyncRows(db).filter((r) => r.syncState === 'sending').map((r) => r.id);
+    const interrupted = listSyncRows(db)
+      .filter((r) => r.syncState === 'sending')
+      .map((r) => r.id);
     recoverInterrupted(db);
     const nowUncertain = listSyncRows(db, interrupted).filter((r) => r.syncState === 'uncertain');
     for (const r of nowUncertain) process.stdout.write(`uncertain ${r.path}\n`);

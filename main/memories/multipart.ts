@@ -37,7 +37,10 @@ export interface MultipartBody {
  * they become %0D / %0A as browsers do.
  */
 export function quoteParam(value: string): string {
-  const escaped = value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escaped = value
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
   return `"${escaped}"`;
 }
 

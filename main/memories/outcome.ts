@@ -56,7 +56,8 @@ export function extractIds(data: LosslessValue, count: number): string[] | null 
 
 /** The cap a "too many files" message states, or null. */
 export function capFromMessage(msg: string): number | null {
-  if (!/(too many|at most|maximum|max\.?|exceed|limit|up to)/i.test(msg) || !/(file|image|photo)/i.test(msg)) return null;
+  if (!/(too many|at most|maximum|max\.?|exceed|limit|up to)/i.test(msg) || !/(file|image|photo)/i.test(msg))
+    return null;
   const m = /(\d+)/.exec(msg);
   const n = m ? Number(m[1]) : NaN;
   return Number.isInteger(n) && n > 0 ? n : null;
@@ -81,7 +82,12 @@ export function classifyResponse(status: number, text: string, names: string[]):
   if (code === '0000' && status < 400) {
     const ids = extractIds(env?.data ?? null, names.length);
     if (ids) return { kind: 'ok', ids, duplicate: false };
-    return { kind: 'transient', sentBody: true, mayBeStored: true, message: 'the server said success but sent no usable ids' };
+    return {
+      kind: 'transient',
+      sentBody: true,
+      mayBeStored: true,
+      message: 'the server said success but sent no usable ids',
+    };
   }
   if (code === '0429' || status === 429) return { kind: 'rate-limited', message: msg };
   if (code === '0401' || code === '9009' || status === 401) return { kind: 'auth', message: msg };
@@ -95,7 +101,8 @@ export function classifyResponse(status: number, text: string, names: string[]):
     const cap = capFromMessage(msg);
     if (cap !== null) return { kind: 'cap', cap, message: msg };
     const file = fileNamedIn(msg, names);
-    if (file === null && TRANSIENT_MSG.test(msg)) return { kind: 'transient', sentBody: true, mayBeStored: false, message: msg };
+    if (file === null && TRANSIENT_MSG.test(msg))
+      return { kind: 'transient', sentBody: true, mayBeStored: false, message: msg };
     return { kind: 'validation', file, message: msg };
   }
   if (status >= 500) return { kind: 'transient', sentBody: true, mayBeStored: false, message: `server error: ${msg}` };

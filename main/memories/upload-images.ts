@@ -55,7 +55,8 @@ let sharedAgent: Dispatcher | null = null;
 const agents = new Map<number, Dispatcher>();
 
 function agentFor(connectMs: number): Dispatcher {
-  if (connectMs === DEFAULT_TIMEOUTS.connectMs) return (sharedAgent ??= new EnvHttpProxyAgent({ connectTimeout: connectMs }));
+  if (connectMs === DEFAULT_TIMEOUTS.connectMs)
+    return (sharedAgent ??= new EnvHttpProxyAgent({ connectTimeout: connectMs }));
   let a = agents.get(connectMs);
   if (!a) agents.set(connectMs, (a = new EnvHttpProxyAgent({ connectTimeout: connectMs })));
   return a;

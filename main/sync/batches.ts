@@ -3,7 +3,14 @@ import type { UploadFields } from '../../preload/contract';
 
 /** A canonical text of the values sent (tag order and duplicates do not matter). */
 export function fieldsKey(uniqueId: string, f: UploadFields): string {
-  return JSON.stringify([uniqueId, f.datetime_taken, f.camera_model, f.latitude, f.longitude, [...new Set(f.tags)].sort()]);
+  return JSON.stringify([
+    uniqueId,
+    f.datetime_taken,
+    f.camera_model,
+    f.latitude,
+    f.longitude,
+    [...new Set(f.tags)].sort(),
+  ]);
 }
 
 /** A photo ready to be sent. */

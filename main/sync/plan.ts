@@ -13,7 +13,9 @@ export function isSendable(row: SyncRow): boolean {
 
 /** Computes the plan for these rows with the current batch cap. */
 export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: number): SyncPlan {
-  const uploadedHashes = new Set(rows.filter((r) => r.syncState === 'uploaded' && r.contentHash).map((r) => r.contentHash));
+  const uploadedHashes = new Set(
+    rows.filter((r) => r.syncState === 'uploaded' && r.contentHash).map((r) => r.contentHash),
+  );
   const seen = new Set<string>();
   const groups = new Map<string, number>();
   const blocked: BlockedPhoto[] = [];

@@ -233,13 +233,26 @@ export class SyncRun {
       case 'rate-limited':
         return this.rateLimited(job);
       case 'auth':
-        return this.stop(ids, `memories.ai refused the API key (${o.message}). Enter a valid key in Settings, then press Sync again.`);
+        return this.stop(
+          ids,
+          `memories.ai refused the API key (${o.message}). Enter a valid key in Settings, then press Sync again.`,
+        );
       case 'balance':
-        return this.stop(ids, `Your memories.ai balance is used up (${o.message}). Top up your account, then press Sync again; nothing was lost.`);
+        return this.stop(
+          ids,
+          `Your memories.ai balance is used up (${o.message}). Top up your account, then press Sync again; nothing was lost.`,
+        );
       case 'disabled':
-        return this.stop(ids, `Your memories.ai account is disabled (${o.message}). Contact memories.ai; your photos stay queued.`);
+        return this.stop(
+          ids,
+          `Your memories.ai account is disabled (${o.message}). Contact memories.ai; your photos stay queued.`,
+        );
       case 'duplicate':
-        return this.fail(items, `memories.ai reported a duplicate operation without ids (${o.message}); not counted as uploaded.`, false);
+        return this.fail(
+          items,
+          `memories.ai reported a duplicate operation without ids (${o.message}); not counted as uploaded.`,
+          false,
+        );
       case 'unknown':
         return this.fail(items, `memories.ai answered ${o.code}: ${o.message}`, true);
       case 'transient':
@@ -249,7 +262,11 @@ export class SyncRun {
   }
 
   private uploaded(items: SendItem[], remoteIds: string[]): void {
-    const rows = items.map((it, i) => ({ id: it.id, remoteId: remoteIds[i] as string, sentFields: this.ctx.effective.get(it.id) ?? it.fields }));
+    const rows = items.map((it, i) => ({
+      id: it.id,
+      remoteId: remoteIds[i] as string,
+      sentFields: this.ctx.effective.get(it.id) ?? it.fields,
+    }));
     markUploaded(this.ctx.db, rows, this.ctx.clock());
     for (const [i, it] of items.entries()) this.finish(it, 'uploaded', remoteIds[i] ?? null, null);
     this.ctx.changed(items.map((i) => i.id));
@@ -263,13 +280,24 @@ export class SyncRun {
 
   private fail(items: SendItem[], reason: string, retryable: boolean): void {
     if (items.length === 0) return;
-    markFailed(this.ctx.db, items.map((i) => i.id), reason, retryable, this.ctx.clock());
+    markFailed(
+      this.ctx.db,
+      items.map((i) => i.id),
+      reason,
+      retryable,
+      this.ctx.clock(),
+    );
     for (const it of items) this.finish(it, 'failed', null, reason);
     this.ctx.changed(items.map((i) => i.id));
   }
 
   private uncertain(items: SendItem[], reason: string): void {
-    markUncertain(this.ctx.db, items.map((i) => i.id), reason, this.ctx.clock());
+    markUncertain(
+      this.ctx.db,
+      items.map((i) => i.id),
+      reason,
+      this.ctx.clock(),
+    );
     for (const it of items) this.finish(it, 'uncertain', null, reason);
     this.ctx.changed(items.map((i) => i.id));
   }
@@ -290,7 +318,12 @@ export class SyncRun {
     // Note: the whole request was rejected because of one named file: fail it, send the others again.
     this.fail([named], `memories.ai refused it: ${message}`, false);
     const rest = items.filter((i) => i !== named);
-    requeue(this.ctx.db, rest.map((i) => i.id), null, this.ctx.clock());
+    requeue(
+      this.ctx.db,
+      rest.map((i) => i.id),
+      null,
+      this.ctx.clock(),
+    );
     this.queue.unshift(newJob({ ...job.batch, items: rest }, true));
   }
 
@@ -299,13 +332,23 @@ export class SyncRun {
     if (cap >= items.length) return this.fail(items, `memories.ai refused the request: ${message}`, true);
     this.ctx.cap = cap;
     setMeta(this.ctx.db, CAP_META_KEY, String(cap));
-    requeue(this.ctx.db, items.map((i) => i.id), null, this.ctx.clock());
+    requeue(
+      this.ctx.db,
+      items.map((i) => i.id),
+      null,
+      this.ctx.clock(),
+    );
     const parts = splitBatch(job.batch, this.ctx.uniqueId, cap);
     this.queue.unshift(...parts.map((batch) => newJob(batch, true)));
   }
 
   private async rateLimited(job: Job): Promise<void> {
-    requeue(this.ctx.db, job.batch.items.map((i) => i.id), null, this.ctx.clock());
+    requeue(
+      this.ctx.db,
+      job.batch.items.map((i) => i.id),
+      null,
+      this.ctx.clock(),
+    );
     this.ctx.pacer.slowDown();
     this.rateLimits++;
     // Note: the job goes back only after the backoff, so the other worker cannot take it at once.
@@ -324,9 +367,17 @@ export class SyncRun {
   private async transient(job: Job, o: Extract<UploadOutcome, { kind: 'transient' | 'aborted' }>): Promise<void> {
     const items = job.batch.items;
     if (o.mayBeStored) {
-      return this.uncertain(items, `The connection ended after the photo was sent (${o.message}); memories.ai may or may not have it.`);
+      return this.uncertain(
+        items,
+        `The connection ended after the photo was sent (${o.message}); memories.ai may or may not have it.`,
+      );
     }
-    requeue(this.ctx.db, items.map((i) => i.id), null, this.ctx.clock());
+    requeue(
+      this.ctx.db,
+      items.map((i) => i.id),
+      null,
+      this.ctx.clock(),
+    );
     if (o.kind === 'aborted') {
       this.queue.unshift(job);
       return;
@@ -344,7 +395,11 @@ export class SyncRun {
     }
     job.attempts++;
     if (job.attempts >= this.ctx.maxAttempts) {
-      return this.fail(items, `memories.ai did not answer properly after ${job.attempts} tries (${o.message}). Retry later.`, true);
+      return this.fail(
+        items,
+        `memories.ai did not answer properly after ${job.attempts} tries (${o.message}). Retry later.`,
+        true,
+      );
     }
     await this.ctx.sleep(backoffMs(job.attempts, this.ctx.random), this.controller.signal);
     this.queue.push(job);
@@ -360,7 +415,12 @@ export class SyncRun {
     for (const { item, hash } of this.followers) {
       const original = uploadedWithHash(this.ctx.db, hash);
       if (original) this.duplicate(item, original);
-      else this.fail([item], `Not sent: it has the same bytes as ${this.claimed.get(hash)?.name ?? 'another photo'}, which was not uploaded.`, true);
+      else
+        this.fail(
+          [item],
+          `Not sent: it has the same bytes as ${this.claimed.get(hash)?.name ?? 'another photo'}, which was not uploaded.`,
+          true,
+        );
     }
   }
 }

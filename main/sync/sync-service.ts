@@ -85,13 +85,22 @@ export function createSyncService(deps: SyncDeps): SyncService {
     emit();
   };
 
-  const itemsFor = (rows: SyncRow[], sendAsUtc: boolean): { items: SendItem[]; effective: Map<number, UploadFields> } => {
-    const offsets = sendAsUtc ? offsetsOf(db, rows.map((r) => r.id)) : new Map<number, string>();
+  const itemsFor = (
+    rows: SyncRow[],
+    sendAsUtc: boolean,
+  ): { items: SendItem[]; effective: Map<number, UploadFields> } => {
+    const offsets = sendAsUtc
+      ? offsetsOf(
+          db,
+          rows.map((r) => r.id),
+        )
+      : new Map<number, string>();
     const effective = new Map<number, UploadFields>();
     const items = rows.map((r): SendItem => {
       effective.set(r.id, r.fields);
       const fields = { ...r.fields, tags: [...r.fields.tags] };
-      if (sendAsUtc && fields.datetime_taken) fields.datetime_taken = toUtcDatetime(fields.datetime_taken, offsets.get(r.id));
+      if (sendAsUtc && fields.datetime_taken)
+        fields.datetime_taken = toUtcDatetime(fields.datetime_taken, offsets.get(r.id));
       return { id: r.id, path: r.path, name: r.name, size: r.size, mime: mimeOf(r), fields };
     });
     return { items, effective };
@@ -109,7 +118,11 @@ export function createSyncService(deps: SyncDeps): SyncService {
     }
     const s = deps.settings.get();
     const rows = listSyncRows(db, ids).filter(isSendable);
-    queuePhotos(db, rows.map((r) => r.id), clock());
+    queuePhotos(
+      db,
+      rows.map((r) => r.id),
+      clock(),
+    );
     const { items, effective } = itemsFor(rows, s.sendTimeAsUtc);
     progress.phase = 'running';
     progress.totalFiles = items.length;
@@ -150,7 +163,10 @@ export function createSyncService(deps: SyncDeps): SyncService {
       })
       .finally(() => {
         clearInterval(bytesTimer);
-        finishRun(current, rows.map((r) => r.id));
+        finishRun(
+          current,
+          rows.map((r) => r.id),
+        );
       });
     return progress.status();
   }
@@ -210,7 +226,12 @@ export function createSyncService(deps: SyncDeps): SyncService {
     resolveUncertain(ids, action) {
       let resolved: number;
       if (action === 'upload-again') resolved = uncertainToQueued(db, ids, clock());
-      else resolved = uncertainToUploaded(db, listSyncRows(db, ids).map((r) => ({ id: r.id, fields: r.fields })), clock());
+      else
+        resolved = uncertainToUploaded(
+          db,
+          listSyncRows(db, ids).map((r) => ({ id: r.id, fields: r.fields })),
+          clock(),
+        );
       changed(ids);
       return { resolved };
     },

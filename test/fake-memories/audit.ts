@@ -27,7 +27,18 @@ function sha(path: string): string {
 
 /** Audits the sendable rows against the server's uploads. */
 export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]): Audit {
-  const a: Audit = { photos: rows.length, queued: 0, uploaded: 0, failed: 0, uncertain: 0, duplicatesOnServer: 0, unflaggedDuplicates: 0, lost: 0, uncertainStored: 0, problems: [] };
+  const a: Audit = {
+    photos: rows.length,
+    queued: 0,
+    uploaded: 0,
+    failed: 0,
+    uncertain: 0,
+    duplicatesOnServer: 0,
+    unflaggedDuplicates: 0,
+    lost: 0,
+    uncertainStored: 0,
+    problems: [],
+  };
   const byHash = new Map<string, StoredUpload[]>();
   for (const u of uploads) byHash.set(u.sha256, [...(byHash.get(u.sha256) ?? []), u]);
   const rowsByHash = new Map<string, SyncRow[]>();
@@ -40,8 +51,7 @@ export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]
     else if (r.syncState === 'uncertain') {
       a.uncertain++;
       if (byHash.has(h)) a.uncertainStored++;
-    }
-    else {
+    } else {
       a.lost++;
       a.problems.push(`${r.name}: left in state ${r.syncState}`);
     }
@@ -63,7 +73,9 @@ export function audit(rows: readonly SyncRow[], uploads: readonly StoredUpload[]
         a.problems.push(`${ups[0]?.fileName}: stored ${ups.length} times`);
       }
     }
-    const known = rs.some((r) => (r.syncState === 'uploaded' && ups.some((u) => u.id === r.remoteId)) || r.syncState === 'uncertain');
+    const known = rs.some(
+      (r) => (r.syncState === 'uploaded' && ups.some((u) => u.id === r.remoteId)) || r.syncState === 'uncertain',
+    );
     if (!known) {
       a.lost++;
       a.problems.push(`${ups[0]?.fileName}: stored on the server (id ${ups[0]?.id}) but the catalog does not know it`);

@@ -14,7 +14,8 @@ export function fileProblem(name: string, contentType: string, size: number): st
   const dot = name.lastIndexOf('.');
   const ext = dot >= 0 ? name.slice(dot).toLowerCase() : '';
   if (!ALLOWED_EXTENSIONS.includes(ext)) return `file ${name}: unsupported file type ${ext || '(none)'}`;
-  if (!contentType.toLowerCase().startsWith('image/')) return `file ${name}: content type ${contentType} is not an image`;
+  if (!contentType.toLowerCase().startsWith('image/'))
+    return `file ${name}: content type ${contentType} is not an image`;
   if (size > MAX_FILE_BYTES) return `file ${name}: larger than 20MB (${size} bytes)`;
   return null;
 }

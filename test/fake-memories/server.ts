@@ -215,7 +215,11 @@ async function handle(ctx: ServerContext, req: http.IncomingMessage, res: http.S
   const outcome = rejection(ctx, fault, received) ?? accept(ctx, account, received, no);
   if (typeof outcome === 'string') {
     log.stored = 0;
-    return reply(outcome === 'balance' ? errorReply(state, 402, '0402', 'insufficient balance') : errorReply(state, 400, '0001', outcome));
+    return reply(
+      outcome === 'balance'
+        ? errorReply(state, 402, '0402', 'insufficient balance')
+        : errorReply(state, 400, '0001', outcome),
+    );
   }
   log.stored = outcome.length;
   state.onStored?.(outcome);
@@ -236,7 +240,8 @@ function rejection(ctx: ServerContext, fault: Fault | null, r: Received): string
   for (const f of r.files) {
     const always = ctx.options.rejectFiles?.[f.name];
     if (always !== undefined) return `file ${f.name}: ${always}`;
-    if (fault?.kind === 'reject-file' && f.name === fault.name) return `file ${f.name}: ${fault.msg ?? 'image is corrupt'}`;
+    if (fault?.kind === 'reject-file' && f.name === fault.name)
+      return `file ${f.name}: ${fault.msg ?? 'image is corrupt'}`;
   }
   return null;
 }
@@ -312,7 +317,8 @@ function accept(ctx: ServerContext, account: string, r: Received, requestNo: num
   const stray = r.files.find((f) => f.field !== 'files');
   if (stray) return `unexpected file part "${stray.field}" (${stray.name})`;
   if (r.files.length === 0) return 'files is required';
-  if (r.files.length > state.batchCap) return `too many files in one request: at most ${state.batchCap} files per request`;
+  if (r.files.length > state.batchCap)
+    return `too many files in one request: at most ${state.batchCap} files per request`;
   for (const f of r.files) {
     const problem = fileProblem(f.name, f.contentType, f.size);
     if (problem) return problem;
@@ -412,7 +418,13 @@ function receive(req: http.IncomingMessage, bytesPerSecond: number): Promise<Rec
         hash.update(chunk);
       });
       stream.on('end', () => {
-        r.files.push({ name: info.filename ?? '', contentType: info.mimeType, size, sha256: hash.digest('hex'), field });
+        r.files.push({
+          name: info.filename ?? '',
+          contentType: info.mimeType,
+          size,
+          sha256: hash.digest('hex'),
+          field,
+        });
       });
     });
     bb.on('field', (name, value, info) => {

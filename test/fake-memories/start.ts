@@ -16,7 +16,9 @@ const fake = await startFakeMemories({
 });
 console.log(`Fake memories.ai: ${fake.url}`);
 console.log(
-  key ? 'Accepting only the key in FAKE_API_KEY.' : 'FAKE_API_KEY is not set: accepting ANY key that starts with "sk-".',
+  key
+    ? 'Accepting only the key in FAKE_API_KEY.'
+    : 'FAKE_API_KEY is not set: accepting ANY key that starts with "sk-".',
 );
 const stop = (): void => {
   console.log(`Stored ${fake.state.uploads.length} uploads in ${fake.state.requests.length} requests.`);

@@ -33,7 +33,11 @@ function lightbox(args: string[], env: Record<string, string>): Promise<Ran> {
     execFile(
       process.execPath,
       [path.join(repoRoot, 'bin/lightbox.mjs'), ...args],
-      { cwd: repoRoot, env: { ...process.env, LIGHTBOX_HOME: path.join(dir, 'home'), ...env }, maxBuffer: 32 * 1024 * 1024 },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, LIGHTBOX_HOME: path.join(dir, 'home'), ...env },
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -42,10 +46,21 @@ function lightbox(args: string[], env: Record<string, string>): Promise<Ran> {
 async function setup(o: FakeMemoriesOptions = {}): Promise<{ photos: string; env: Record<string, string> }> {
   const photos = path.join(dir, 'photos');
   for (let i = 1; i <= 6; i++) {
-    await makePhoto(photos, { name: `p${i} é "q".jpg`, index: i, make: 'Nikon', model: 'Z 8', dateTimeOriginal: `2024:05:0${i} 10:00:00` });
+    await makePhoto(photos, {
+      name: `p${i} é "q".jpg`,
+      index: i,
+      make: 'Nikon',
+      model: 'Z 8',
+      dateTimeOriginal: `2024:05:0${i} 10:00:00`,
+    });
   }
   fake = await startFakeMemories({ keys: [KEY], ...o });
-  const env = { MEMORIES_API_KEY: KEY, MEMORIES_API_BASE: fake.url, MEMORIES_UNIQUE_ID: 'cli-test', LIGHTBOX_REQUESTS_PER_SECOND: '20' };
+  const env = {
+    MEMORIES_API_KEY: KEY,
+    MEMORIES_API_BASE: fake.url,
+    MEMORIES_UNIQUE_ID: 'cli-test',
+    LIGHTBOX_REQUESTS_PER_SECOND: '20',
+  };
   const imported = await lightbox(['import', photos], env);
   expect(imported.code, imported.stderr).toBe(0);
   return { photos, env };
@@ -66,7 +81,11 @@ describe('lightbox sync', () => {
       }),
     );
     expect(ran.stderr).toMatch(/sync plan: 6 photos/);
-    const listed = JSON.parse((await lightbox(['list', '--json'], env)).stdout) as { path: string; state: string; remote_id: string | null }[];
+    const listed = JSON.parse((await lightbox(['list', '--json'], env)).stdout) as {
+      path: string;
+      state: string;
+      remote_id: string | null;
+    }[];
     expect(listed).toHaveLength(6);
     for (const p of listed) {
       const sha = createHash('sha256').update(readFileSync(p.path)).digest('hex');
@@ -87,7 +106,9 @@ describe('lightbox sync', () => {
   });
 
   it('exits non-zero and prints the reason when a photo fails', async () => {
-    const { env } = await setup({ faults: () => ({ kind: 'reject-file', name: 'p2 é "q".jpg', msg: 'image is corrupt' }) });
+    const { env } = await setup({
+      faults: () => ({ kind: 'reject-file', name: 'p2 é "q".jpg', msg: 'image is corrupt' }),
+    });
     const ran = await lightbox(['sync'], env);
     expect(ran.code).toBe(1);
     expect(ran.stdout).toMatch(/^failed .*p2 é "q"\.jpg: .*image is corrupt/m);

@@ -101,7 +101,13 @@ describe('uploadImages: what the server receives', () => {
 describe('uploadImages: outcomes', () => {
   const one = async (o: FakeMemoriesOptions, key = KEY, files?: UploadFile[]) => {
     const f = await start(o);
-    return uploadImages({ base: f.url, key, uniqueId: 'default', files: files ?? [await photo('a.jpg', 6)], fields: NO_FIELDS });
+    return uploadImages({
+      base: f.url,
+      key,
+      uniqueId: 'default',
+      files: files ?? [await photo('a.jpg', 6)],
+      fields: NO_FIELDS,
+    });
   };
 
   it('maps a bad key to auth', async () => {
@@ -130,10 +136,15 @@ describe('uploadImages: outcomes', () => {
     expect(await one({ errorsAsHttp: true }, KEY, files)).toMatchObject({ kind: 'validation', file: 1 });
   });
   it('maps 0409 without ids to duplicate', async () => {
-    expect((await one({ faults: [{ kind: 'error', code: '0409', msg: 'duplicate operation' }] })).kind).toBe('duplicate');
+    expect((await one({ faults: [{ kind: 'error', code: '0409', msg: 'duplicate operation' }] })).kind).toBe(
+      'duplicate',
+    );
   });
   it('treats "network abnormal" and 5xx as transient, not stored', async () => {
-    expect(await one({ faults: [{ kind: 'error', code: '0003', msg: 'network abnormal' }] })).toMatchObject({ kind: 'transient', mayBeStored: false });
+    expect(await one({ faults: [{ kind: 'error', code: '0003', msg: 'network abnormal' }] })).toMatchObject({
+      kind: 'transient',
+      mayBeStored: false,
+    });
     await fake?.close();
     expect(await one({ faults: [{ kind: 'http-5xx' }] })).toMatchObject({ kind: 'transient', mayBeStored: false });
   });
@@ -148,7 +159,9 @@ describe('uploadImages: outcomes', () => {
   it('knows a connection cut mid-body cannot have stored anything', async () => {
     const big = path.join(dir, 'big.jpg');
     writeFileSync(big, Buffer.alloc(3_000_000, 7));
-    const out = await one({ faults: [{ kind: 'drop-before-store' }] }, KEY, [{ path: big, name: 'big.jpg', size: 3_000_000, mime: 'image/jpeg' }]);
+    const out = await one({ faults: [{ kind: 'drop-before-store' }] }, KEY, [
+      { path: big, name: 'big.jpg', size: 3_000_000, mime: 'image/jpeg' },
+    ]);
     expect(out).toMatchObject({ kind: 'transient', sentBody: false, mayBeStored: false });
   });
   it('reports a refused connection as transient, nothing sent', async () => {
@@ -156,7 +169,13 @@ describe('uploadImages: outcomes', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const out = await uploadImages({ base: `http://127.0.0.1:${port}`, key: KEY, uniqueId: 'default', files: [await photo('a.jpg', 11)], fields: NO_FIELDS });
+    const out = await uploadImages({
+      base: `http://127.0.0.1:${port}`,
+      key: KEY,
+      uniqueId: 'default',
+      files: [await photo('a.jpg', 11)],
+      fields: NO_FIELDS,
+    });
     expect(out).toMatchObject({ kind: 'transient', sentBody: false, mayBeStored: false });
     if (out.kind === 'transient') expect(out.message).toContain('ECONNREFUSED');
   });
@@ -191,7 +210,9 @@ describe('uploadImages: memory', () => {
     const large = Array.from({ length: 6 }, (_, i) => bigFile(`large-${i}.jpg`, 19, i + 1));
     const gSmall = await peakGrowthMb(f, small);
     const gLarge = await peakGrowthMb(f, large);
-    console.log(`memory: 6 MB sent -> RSS +${gSmall.toFixed(1)} MB at peak; 114 MB sent -> RSS +${gLarge.toFixed(1)} MB at peak`);
+    console.log(
+      `memory: 6 MB sent -> RSS +${gSmall.toFixed(1)} MB at peak; 114 MB sent -> RSS +${gLarge.toFixed(1)} MB at peak`,
+    );
     expect(f.state.uploads.map((u) => u.size)).toEqual([...small, ...large].map((x) => x.size));
     // Buffering would need at least the 114 MB of the request.
     expect(gLarge).toBeLessThan(40);

@@ -37,8 +37,14 @@ async function post(
 ): Promise<{ status: number; text: string; json: { code: string; msg: string; success: boolean; failed: boolean } }> {
   const form = new FormData();
   for (const [k, v] of fields) form.append(k, v);
-  files.forEach((p, i) => form.append('files', new Blob([p.bytes ?? jpegish(i)], { type: p.type ?? 'image/jpeg' }), p.name));
-  const res = await fetch(f.url + UPLOAD_PATH, { method: 'POST', body: form, headers: auth ? { authorization: auth } : {} });
+  files.forEach((p, i) =>
+    form.append('files', new Blob([p.bytes ?? jpegish(i)], { type: p.type ?? 'image/jpeg' }), p.name),
+  );
+  const res = await fetch(f.url + UPLOAD_PATH, {
+    method: 'POST',
+    body: form,
+    headers: auth ? { authorization: auth } : {},
+  });
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as never };
 }
@@ -90,10 +96,14 @@ describe('fake memories.ai: accepted uploads', () => {
 
   it('accepts tags[0], tags[1] spelling and defaults unique_id to "default"', async () => {
     const f = await start();
-    const r = await post(f, [{ name: 'a.png', type: 'image/png' }], [
-      ['tags[0]', 'x'],
-      ['tags[1]', 'y'],
-    ]);
+    const r = await post(
+      f,
+      [{ name: 'a.png', type: 'image/png' }],
+      [
+        ['tags[0]', 'x'],
+        ['tags[1]', 'y'],
+      ],
+    );
     expect(r.json.code).toBe('0000');
     expect(f.state.uploads[0]?.fields.tags).toEqual(['x', 'y', 'api']);
     expect(f.state.uploads[0]?.uniqueId).toBe('default');
@@ -136,15 +146,20 @@ describe('fake memories.ai: refusals', () => {
     expect(r.json.code).toBe('0000');
   });
 
-  it.each(['2024-07-31T18:05:00', '2024-07-31 18:05:00.123', '2024-07-31 18:05', '2024-13-01 00:00:00', '2024-02-30 10:00:00', '2024-07-31 24:00:00', '2024-07-31 18:05:00Z'])(
-    'rejects datetime_taken %s',
-    async (dt) => {
-      const f = await start();
-      const r = await post(f, [{ name: 'a.jpg' }], [['datetime_taken', dt]]);
-      expect(r.json.code).toBe('0001');
-      expect(f.state.uploads).toHaveLength(0);
-    },
-  );
+  it.each([
+    '2024-07-31T18:05:00',
+    '2024-07-31 18:05:00.123',
+    '2024-07-31 18:05',
+    '2024-13-01 00:00:00',
+    '2024-02-30 10:00:00',
+    '2024-07-31 24:00:00',
+    '2024-07-31 18:05:00Z',
+  ])('rejects datetime_taken %s', async (dt) => {
+    const f = await start();
+    const r = await post(f, [{ name: 'a.jpg' }], [['datetime_taken', dt]]);
+    expect(r.json.code).toBe('0001');
+    expect(f.state.uploads).toHaveLength(0);
+  });
 
   it('limits camera_model to 200 characters (an emoji is one)', async () => {
     const f = await start();
@@ -155,9 +170,42 @@ describe('fake memories.ai: refusals', () => {
   it('wants latitude and longitude together, as plain decimals', async () => {
     const f = await start();
     expect((await post(f, [{ name: 'a.jpg' }], [['latitude', '1.5']])).json.code).toBe('0001');
-    expect((await post(f, [{ name: 'a.jpg' }], [['latitude', '1e-5'], ['longitude', '2']])).json.code).toBe('0001');
-    expect((await post(f, [{ name: 'a.jpg' }], [['latitude', '91'], ['longitude', '2']])).json.code).toBe('0001');
-    expect((await post(f, [{ name: 'a.jpg' }], [['latitude', '-90'], ['longitude', '180']])).json.code).toBe('0000');
+    expect(
+      (
+        await post(
+          f,
+          [{ name: 'a.jpg' }],
+          [
+            ['latitude', '1e-5'],
+            ['longitude', '2'],
+          ],
+        )
+      ).json.code,
+    ).toBe('0001');
+    expect(
+      (
+        await post(
+          f,
+          [{ name: 'a.jpg' }],
+          [
+            ['latitude', '91'],
+            ['longitude', '2'],
+          ],
+        )
+      ).json.code,
+    ).toBe('0001');
+    expect(
+      (
+        await post(
+          f,
+          [{ name: 'a.jpg' }],
+          [
+            ['latitude', '-90'],
+            ['longitude', '180'],
+          ],
+        )
+      ).json.code,
+    ).toBe('0000');
   });
 
   it('takes at most 50 tags', async () => {
@@ -208,7 +256,12 @@ describe('fake memories.ai: refusals', () => {
 describe('fake memories.ai: injected faults', () => {
   it('answers 5xx, 429 as HTTP and as body code, and a chosen error with HTTP 200, storing nothing', async () => {
     const f = await start({
-      faults: [{ kind: 'http-5xx', status: 502 }, { kind: 'rate-limit-http' }, { kind: 'rate-limit-body' }, { kind: 'error', code: '0403', msg: 'account disabled' }],
+      faults: [
+        { kind: 'http-5xx', status: 502 },
+        { kind: 'rate-limit-http' },
+        { kind: 'rate-limit-body' },
+        { kind: 'error', code: '0403', msg: 'account disabled' },
+      ],
     });
     const a = await post(f, [{ name: 'a.jpg' }]);
     const b = await post(f, [{ name: 'a.jpg' }]);

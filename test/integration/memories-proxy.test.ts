@@ -13,7 +13,12 @@ let fake: FakeMemories;
 let proxy: http.Server;
 const proxied: string[] = [];
 let dir: string;
-const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY, http_proxy: process.env.http_proxy, no_proxy: process.env.no_proxy };
+const saved = {
+  HTTP_PROXY: process.env.HTTP_PROXY,
+  NO_PROXY: process.env.NO_PROXY,
+  http_proxy: process.env.http_proxy,
+  no_proxy: process.env.no_proxy,
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'lightbox-proxy-'));
@@ -22,10 +27,13 @@ beforeAll(async () => {
   proxy = http.createServer((req, res) => {
     proxied.push(req.url ?? '');
     const target = new URL(req.url ?? '');
-    const out = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const out = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     req.pipe(out);
   });
   // Note: undici's ProxyAgent tunnels with CONNECT, also for http:// targets.

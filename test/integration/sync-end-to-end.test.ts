@@ -44,7 +44,13 @@ async function library(): Promise<Library> {
   lib = l;
   const same = { make: 'Canon', model: 'Canon EOS R5', dateTimeOriginal: '2024:07:31 18:05:00' };
   for (let i = 1; i <= 5; i++) await makePhoto(l.photos, { name: `same-${i}.jpg`, index: i, ...same });
-  await makePhoto(l.photos, { name: 'Été "à" Nice.jpg', index: 6, make: 'FUJIFILM', model: 'X-T5', dateTimeOriginal: '2023:01:02 03:04:05' });
+  await makePhoto(l.photos, {
+    name: 'Été "à" Nice.jpg',
+    index: 6,
+    make: 'FUJIFILM',
+    model: 'X-T5',
+    dateTimeOriginal: '2023:01:02 03:04:05',
+  });
   await makePhoto(l.photos, { name: 'nodate.jpg', index: 7 });
   await makePhoto(l.photos, { name: 'excluded.jpg', index: 8, ...same });
   mkdirSync(path.join(l.photos, 'copies'));
@@ -52,7 +58,10 @@ async function library(): Promise<Library> {
   writeFileSync(path.join(l.photos, 'broken.jpg'), 'this is not an image');
   await l.scan();
   l.catalog.applyEdit([l.id('same-2.jpg'), l.id('same-3.jpg')], { addTags: ['beach', 'sun, sea'] });
-  l.catalog.applyEdit([l.id('nodate.jpg')], { location: { latitude: -33.865143, longitude: 151.2099 }, addTags: ['Zürich'] });
+  l.catalog.applyEdit([l.id('nodate.jpg')], {
+    location: { latitude: -33.865143, longitude: 151.2099 },
+    addTags: ['Zürich'],
+  });
   l.catalog.applyEdit([l.id('excluded.jpg')], { excluded: true });
   return l;
 }
@@ -80,7 +89,11 @@ describe('sync end to end', () => {
     expect(status.doneFiles).toBe(8);
     expect(status.totalFiles).toBe(8);
     expect(status.doneBytes).toBe(status.totalBytes);
-    expect(status.totalBytes).toBe(listSyncRows(l.catalog.db).filter((r) => r.uploadable && !r.excluded).reduce((n, r) => n + r.size, 0));
+    expect(status.totalBytes).toBe(
+      listSyncRows(l.catalog.db)
+        .filter((r) => r.uploadable && !r.excluded)
+        .reduce((n, r) => n + r.size, 0),
+    );
     expect(progress.length).toBeGreaterThan(1);
 
     const rows = listSyncRows(l.catalog.db);
@@ -128,7 +141,12 @@ describe('sync end to end', () => {
   it('sends capture time as UTC using the photo’s own offset when the setting is on, unchanged without one', async () => {
     const l = openLibrary();
     lib = l;
-    await makePhoto(l.photos, { name: 'offset.jpg', index: 1, dateTimeOriginal: '2024:07:31 01:05:00', offsetTimeOriginal: '+02:00' });
+    await makePhoto(l.photos, {
+      name: 'offset.jpg',
+      index: 1,
+      dateTimeOriginal: '2024:07:31 01:05:00',
+      offsetTimeOriginal: '+02:00',
+    });
     await makePhoto(l.photos, { name: 'nooffset.jpg', index: 2, dateTimeOriginal: '2024:07:31 01:05:00' });
     await l.scan();
     const f = (fake = await startFakeMemories({ keys: [TEST_KEY] }));
@@ -217,7 +235,12 @@ describe('sync end to end', () => {
     const l = await library();
     const f = (fake = await startFakeMemories({
       keys: [TEST_KEY],
-      faults: [{ kind: 'rate-limit-body' }, { kind: 'rate-limit-http' }, { kind: 'http-5xx' }, { kind: 'rate-limit-body' }],
+      faults: [
+        { kind: 'rate-limit-body' },
+        { kind: 'rate-limit-http' },
+        { kind: 'http-5xx' },
+        { kind: 'rate-limit-body' },
+      ],
     }));
     const sync = syncFor(l, f.url);
     sync.start();

@@ -63,7 +63,8 @@ describe('sync under faults', () => {
       });
     }
     mkdirSync(path.join(l.photos, 'copies'));
-    for (let i = 1; i <= 5; i++) copyFileSync(path.join(l.photos, `f-00${i}.jpg`), path.join(l.photos, 'copies', `copy-${i}.jpg`));
+    for (let i = 1; i <= 5; i++)
+      copyFileSync(path.join(l.photos, `f-00${i}.jpg`), path.join(l.photos, 'copies', `copy-${i}.jpg`));
     await l.scan();
     const sendable = listSyncRows(l.catalog.db).filter((r) => r.uploadable && !r.excluded);
     expect(sendable).toHaveLength(220);
@@ -79,17 +80,27 @@ describe('sync under faults', () => {
       rejectFiles: Object.fromEntries([...rejected].map((n) => [n, 'image is corrupt'])),
       faults: ({ requestNo }) => {
         // Note: every kind twice at the start, then at random (a seeded generator, so a run can be replayed).
-        const fault = requestNo <= FAULTS.length * 2 ? FAULTS[(requestNo - 1) % FAULTS.length]! : random() < 0.3 ? FAULTS[Math.floor(random() * FAULTS.length)]! : null;
+        const fault =
+          requestNo <= FAULTS.length * 2
+            ? FAULTS[(requestNo - 1) % FAULTS.length]!
+            : random() < 0.3
+              ? FAULTS[Math.floor(random() * FAULTS.length)]!
+              : null;
         if (fault) seen.set(fault.kind, (seen.get(fault.kind) ?? 0) + 1);
         return fault;
       },
     }));
-    const sync = syncFor(l, f.url, {
-      sleep: (ms, s) => realSleep(Math.min(ms, 200), s),
-      random,
-      maxAttempts: 8,
-      timeouts: { headersMs: 5_000, bodyMs: 5_000 },
-    }, memorySettings(f.url, { requestsPerSecond: 20 }));
+    const sync = syncFor(
+      l,
+      f.url,
+      {
+        sleep: (ms, s) => realSleep(Math.min(ms, 200), s),
+        random,
+        maxAttempts: 8,
+        timeouts: { headersMs: 5_000, bodyMs: 5_000 },
+      },
+      memorySettings(f.url, { requestsPerSecond: 20 }),
+    );
 
     const stops: string[] = [];
     for (let round = 1; round <= 20; round++) {
@@ -107,8 +118,13 @@ describe('sync under faults', () => {
       if (left.filter((r) => r.uploadable && !r.excluded).length === 0) break;
     }
     // rejected files stay failed; a retry of failed photos that can succeed is the person's choice
-    const a = audit(listSyncRows(l.catalog.db).filter((r) => r.uploadable && !r.excluded), f.state.uploads);
-    console.log(`faults injected: ${JSON.stringify(Object.fromEntries(seen))}; stops: ${stops.length}; requests: ${f.state.requests.length}`);
+    const a = audit(
+      listSyncRows(l.catalog.db).filter((r) => r.uploadable && !r.excluded),
+      f.state.uploads,
+    );
+    console.log(
+      `faults injected: ${JSON.stringify(Object.fromEntries(seen))}; stops: ${stops.length}; requests: ${f.state.requests.length}`,
+    );
     console.log(auditLine('faults', a));
     if (a.problems.length) console.log(a.problems.join('\n'));
     expect(stops.some((m) => /balance/i.test(m))).toBe(true);
@@ -122,8 +138,18 @@ describe('sync under faults', () => {
     expect(failed.filter((r) => rejected.has(r.name))).toHaveLength(2);
     expect(sync.report()).toContain('image is corrupt');
     // the cap was learned from the message
-    expect(Math.max(...f.state.requests.filter((q) => q.code === '0000').map((q) => q.fileNames.length))).toBeLessThanOrEqual(4);
-    for (const kind of ['http-5xx', 'rate-limit-http', 'rate-limit-body', 'drop-after-store', 'drop-before-store', 'slow-read', 'error']) {
+    expect(
+      Math.max(...f.state.requests.filter((q) => q.code === '0000').map((q) => q.fileNames.length)),
+    ).toBeLessThanOrEqual(4);
+    for (const kind of [
+      'http-5xx',
+      'rate-limit-http',
+      'rate-limit-body',
+      'drop-after-store',
+      'drop-before-store',
+      'slow-read',
+      'error',
+    ]) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
     }
   });

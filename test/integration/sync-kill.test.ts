@@ -44,7 +44,11 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function lightbox(args: string[]): ChildProcess {
-  return spawn(process.execPath, [path.join(repoRoot, 'bin/lightbox.mjs'), ...args], { cwd: repoRoot, env: env(), stdio: 'ignore' });
+  return spawn(process.execPath, [path.join(repoRoot, 'bin/lightbox.mjs'), ...args], {
+    cwd: repoRoot,
+    env: env(),
+    stdio: 'ignore',
+  });
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -65,11 +69,21 @@ describe('sync killed at random points', () => {
   it('loses no photo and no id across ten SIGKILLs and restarts', async () => {
     const photos = path.join(dir, 'photos');
     for (let i = 1; i <= 60; i++) {
-      await makePhoto(photos, { name: `k-${String(i).padStart(2, '0')}.jpg`, index: i, size: 96, make: 'Leica', model: 'Q3', dateTimeOriginal: `2024:01:${String((i % 9) + 1).padStart(2, '0')} 09:00:00` });
+      await makePhoto(photos, {
+        name: `k-${String(i).padStart(2, '0')}.jpg`,
+        index: i,
+        size: 96,
+        make: 'Leica',
+        model: 'Q3',
+        dateTimeOriginal: `2024:01:${String((i % 9) + 1).padStart(2, '0')} 09:00:00`,
+      });
     }
     const imported = await new Promise<number>((resolve) =>
-      execFile(process.execPath, [path.join(repoRoot, 'bin/lightbox.mjs'), 'import', photos], { cwd: repoRoot, env: env() }, (err) =>
-        resolve(err ? 1 : 0),
+      execFile(
+        process.execPath,
+        [path.join(repoRoot, 'bin/lightbox.mjs'), 'import', photos],
+        { cwd: repoRoot, env: env() },
+        (err) => resolve(err ? 1 : 0),
       ),
     );
     expect(imported).toBe(0);

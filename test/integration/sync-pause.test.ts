@@ -31,13 +31,24 @@ describe('sync pause', () => {
     mkdirSync(l.photos, { recursive: true });
     const file = path.join(l.photos, 'noise.jpg');
     // Note: noise does not compress, so this JPEG is large (well above socket buffers).
-    await sharp({ create: { width: 2600, height: 2600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+    await sharp({
+      create: {
+        width: 2600,
+        height: 2600,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
       .jpeg({ quality: 100 })
       .toFile(file);
     expect(statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
     await l.scan();
     let slow = true;
-    const f = (fake = await startFakeMemories({ keys: [TEST_KEY], faults: () => (slow ? { kind: 'slow-read', bytesPerSecond: 300_000 } : null) }));
+    const f = (fake = await startFakeMemories({
+      keys: [TEST_KEY],
+      faults: () => (slow ? { kind: 'slow-read', bytesPerSecond: 300_000 } : null),
+    }));
     const sync = syncFor(l, f.url);
     sync.start();
     await until(() => f.state.requests.length === 1);

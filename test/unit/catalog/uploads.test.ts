@@ -90,7 +90,13 @@ describe('upload state transitions', () => {
 
   it('does not queue uploaded photos again', () => {
     const [a, , c] = ids as [number, number, number];
-    markUploaded(catalog.db, [{ id: a, remoteId: '1', sentFields: { datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: [] } }]);
+    markUploaded(catalog.db, [
+      {
+        id: a,
+        remoteId: '1',
+        sentFields: { datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: [] },
+      },
+    ]);
     markDuplicateOf(catalog.db, c, { remoteId: '1', sentFields: null, name: 'a.jpg' });
     expect(queuePhotos(catalog.db, [a, c])).toBe(0);
     expect(listSyncRows(catalog.db, [c])[0]?.remoteId).toBe('1');

@@ -25,7 +25,13 @@ describe('buildMultipart', () => {
   it('announces exactly the length it streams, and busboy reads back names and bytes intact', async () => {
     const names = ['plain.jpg', 'Été à Nice 東京.jpg', 'a "quoted" name.jpg', 'back\\slash.jpg'];
     const files = names.map((n, i) => file(n, Buffer.alloc(1000 + i * 333, i + 1)));
-    const body = buildMultipart([{ field: 'tags', value: 'sun, sea' }, { field: 'tags', value: 'Zürich' }], files);
+    const body = buildMultipart(
+      [
+        { field: 'tags', value: 'sun, sea' },
+        { field: 'tags', value: 'Zürich' },
+      ],
+      files,
+    );
     const bytes = await collect(body.stream());
     expect(bytes.length).toBe(body.length);
     const got: { name: string; size: number }[] = [];
@@ -43,7 +49,10 @@ describe('buildMultipart', () => {
       Readable.from([bytes]).pipe(bb);
     });
     expect(got).toEqual(files.map((f) => ({ name: f.name, size: f.size })));
-    expect(fields).toEqual([['tags', 'sun, sea'], ['tags', 'Zürich']]);
+    expect(fields).toEqual([
+      ['tags', 'sun, sea'],
+      ['tags', 'Zürich'],
+    ]);
   });
 
   it('fails when a file is shorter than announced (changed on disk)', async () => {

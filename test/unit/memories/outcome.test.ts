@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { capFromMessage, classifyResponse, fileNamedIn } from '../../../main/memories/outcome';
 
-const env = (code: string, msg: string, data = 'null'): string => `{"code":"${code}","msg":"${msg}","data":${data},"success":false,"failed":true}`;
+const env = (code: string, msg: string, data = 'null'): string =>
+  `{"code":"${code}","msg":"${msg}","data":${data},"success":false,"failed":true}`;
 
 describe('classifyResponse', () => {
   it('reads ids as exact strings, numbers or strings, one per file', () => {
-    const text = '{"code":"0000","msg":"success","data":[{"id":568102998803353601,"imageName":"a"},{"id":"568102998803353603"}],"success":true,"failed":false}';
-    expect(classifyResponse(200, text, ['a.jpg', 'b.jpg'])).toEqual({ kind: 'ok', ids: ['568102998803353601', '568102998803353603'], duplicate: false });
+    const text =
+      '{"code":"0000","msg":"success","data":[{"id":568102998803353601,"imageName":"a"},{"id":"568102998803353603"}],"success":true,"failed":false}';
+    expect(classifyResponse(200, text, ['a.jpg', 'b.jpg'])).toEqual({
+      kind: 'ok',
+      ids: ['568102998803353601', '568102998803353603'],
+      duplicate: false,
+    });
   });
 
   it('treats success without one id per file as maybe stored', () => {
-    expect(classifyResponse(200, '{"code":"0000","msg":"ok","data":[{"id":1}]}', ['a', 'b'])).toMatchObject({ kind: 'transient', mayBeStored: true });
+    expect(classifyResponse(200, '{"code":"0000","msg":"ok","data":[{"id":1}]}', ['a', 'b'])).toMatchObject({
+      kind: 'transient',
+      mayBeStored: true,
+    });
   });
 
   it.each([
@@ -32,17 +41,29 @@ describe('classifyResponse', () => {
   });
 
   it('counts 0409 with ids as done', () => {
-    expect(classifyResponse(200, env('0409', 'dup', '[{"id":123456789012345678901}]'), ['a.jpg'])).toEqual({ kind: 'ok', ids: ['123456789012345678901'], duplicate: true });
+    expect(classifyResponse(200, env('0409', 'dup', '[{"id":123456789012345678901}]'), ['a.jpg'])).toEqual({
+      kind: 'ok',
+      ids: ['123456789012345678901'],
+      duplicate: true,
+    });
   });
 
   it('reads the cap and the named file', () => {
-    expect(classifyResponse(200, env('0001', 'too many files in one request: at most 7 files per request'), ['a', 'b'])).toMatchObject({ kind: 'cap', cap: 7 });
-    expect(classifyResponse(200, env('0001', 'file b 2.jpg: unsupported'), ['b.jpg', 'b 2.jpg'])).toMatchObject({ kind: 'validation', file: 1 });
+    expect(
+      classifyResponse(200, env('0001', 'too many files in one request: at most 7 files per request'), ['a', 'b']),
+    ).toMatchObject({ kind: 'cap', cap: 7 });
+    expect(classifyResponse(200, env('0001', 'file b 2.jpg: unsupported'), ['b.jpg', 'b 2.jpg'])).toMatchObject({
+      kind: 'validation',
+      file: 1,
+    });
   });
 
   it('treats a 200 that is not the envelope as maybe stored, a 4xx page as not stored', () => {
     expect(classifyResponse(200, '<html>proxy</html>', ['a'])).toMatchObject({ kind: 'transient', mayBeStored: true });
-    expect(classifyResponse(502, '<html>bad gateway</html>', ['a'])).toMatchObject({ kind: 'transient', mayBeStored: false });
+    expect(classifyResponse(502, '<html>bad gateway</html>', ['a'])).toMatchObject({
+      kind: 'transient',
+      mayBeStored: false,
+    });
   });
 });
 

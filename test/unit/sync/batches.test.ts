@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { UploadFields } from '../../../preload/contract';
 import { fieldsKey, makeBatches, type SendItem } from '../../../main/sync/batches';
 
-const base: UploadFields = { datetime_taken: '2024-01-01 00:00:00', camera_model: 'X', latitude: null, longitude: null, tags: ['a', 'b'] };
-const item = (id: number, fields: UploadFields = base, name = `p${id}.jpg`, size = 10): SendItem => ({ id, path: `/p/${name}`, name, size, mime: 'image/jpeg', fields });
+const base: UploadFields = {
+  datetime_taken: '2024-01-01 00:00:00',
+  camera_model: 'X',
+  latitude: null,
+  longitude: null,
+  tags: ['a', 'b'],
+};
+const item = (id: number, fields: UploadFields = base, name = `p${id}.jpg`, size = 10): SendItem => ({
+  id,
+  path: `/p/${name}`,
+  name,
+  size,
+  mime: 'image/jpeg',
+  fields,
+});
 
 describe('makeBatches', () => {
   it('groups only identical field values (tag order aside) and splits at the cap', () => {

@@ -15,10 +15,14 @@ describe('Pacer', () => {
   it('spaces request starts at 1/rate and widens the gap after a rate limit', async () => {
     let now = 0;
     const waits: number[] = [];
-    const pacer = new Pacer(() => 2, () => now, async (ms) => {
-      waits.push(ms);
-      now += ms;
-    });
+    const pacer = new Pacer(
+      () => 2,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    );
     await pacer.acquire();
     await pacer.acquire();
     await pacer.acquire();

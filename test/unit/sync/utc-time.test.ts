@@ -13,7 +13,10 @@ describe('toUtcDatetime', () => {
     expect(toUtcDatetime(wall, offset)).toBe(utc);
   });
 
-  it.each([null, undefined, '', 'Z', '+25:00', 'garbage'])('leaves the time unchanged without a usable offset (%j)', (offset) => {
-    expect(toUtcDatetime('2024-07-31 01:05:00', offset)).toBe('2024-07-31 01:05:00');
-  });
+  it.each([null, undefined, '', 'Z', '+25:00', 'garbage'])(
+    'leaves the time unchanged without a usable offset (%j)',
+    (offset) => {
+      expect(toUtcDatetime('2024-07-31 01:05:00', offset)).toBe('2024-07-31 01:05:00');
+    },
+  );
 });
