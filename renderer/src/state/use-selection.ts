@@ -10,6 +10,8 @@ export interface ClickMods {
 /** The selection and its verbs. */
 export interface Selection {
   ids: number[];
+  /** Grid offset of the last clicked (or keyed-to) photo; null when none. */
+  lead: number | null;
   has: (id: number) => boolean;
   click: (index: number, mods: ClickMods) => void;
   selectAll: () => void;
@@ -20,11 +22,13 @@ export interface Selection {
 export function useSelection(order: number[]): Selection {
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
+  const [lead, setLead] = useState<number | null>(null);
 
   const click = useCallback(
     (index: number, mods: ClickMods) => {
       const id = order[index];
       if (id === undefined) return;
+      setLead(index);
       if (mods.shift && anchor !== null) {
         const [a, b] = anchor < index ? [anchor, index] : [index, anchor];
         const range = order.slice(a, b + 1);
@@ -50,6 +54,7 @@ export function useSelection(order: number[]): Selection {
   const clear = useCallback(() => {
     setSelected(new Set());
     setAnchor(null);
+    setLead(null);
   }, []);
 
   // Note: keep only ids still in the query (a filter change or a removed folder).
@@ -58,5 +63,5 @@ export function useSelection(order: number[]): Selection {
     return [...selected].filter((id) => present.has(id));
   }, [selected, order]);
   const has = useCallback((id: number) => selected.has(id), [selected]);
-  return { ids, has, click, selectAll, clear };
+  return { ids, lead, has, click, selectAll, clear };
 }

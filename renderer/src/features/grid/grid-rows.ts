@@ -19,3 +19,25 @@ export function buildRows(buckets: Bucket[], columns: number): GridRow[] {
   }
   return rows;
 }
+
+/** Index of the row holding grid offset `offset` (binary search); -1 when none. */
+export function rowOfOffset(rows: GridRow[], offset: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const row = rows[mid];
+    if (!row) break;
+    if (row.kind === 'header') {
+      // Note: a header sits just before the first cell row of its bucket; step to that row.
+      const next = rows[mid + 1];
+      if (next?.kind === 'cells' && offset < next.first) hi = mid - 1;
+      else lo = mid + 1;
+      continue;
+    }
+    if (offset < row.first) hi = mid - 1;
+    else if (offset >= row.first + row.count) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

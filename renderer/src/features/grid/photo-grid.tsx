@@ -6,7 +6,7 @@ import { formatBucket, plural } from '../../lib/format';
 import { useLightboxEvent } from '../../state/use-event';
 import { usePhotoPages } from '../../state/use-photo-pages';
 import type { Selection } from '../../state/use-selection';
-import { buildRows } from './grid-rows';
+import { buildRows, rowOfOffset } from './grid-rows';
 import { PhotoCell } from './photo-cell';
 
 const TARGET_CELL = 168;
@@ -79,6 +79,18 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
     [selection],
   );
 
+  const total = buckets.reduce((sum, b) => sum + b.count, 0);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
+    const delta = step[e.key];
+    if (delta === undefined || total === 0) return;
+    e.preventDefault();
+    const next = Math.min(total - 1, Math.max(0, (selection.lead ?? -delta) + delta));
+    selection.click(next, { shift: e.shiftKey, toggle: false });
+    const row = rowOfOffset(rows, next);
+    if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+  };
+
   if (buckets.length === 0) {
     return (
       <div className="grid-empty" ref={scroller}>
@@ -95,6 +107,7 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
       aria-label="Photos"
       aria-multiselectable="true"
       tabIndex={0}
+      onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {

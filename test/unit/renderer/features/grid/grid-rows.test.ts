@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows } from '../../../../../renderer/src/features/grid/grid-rows';
+import { buildRows, rowOfOffset } from '../../../../../renderer/src/features/grid/grid-rows';
 
 describe('buildRows', () => {
   it('puts a header before each month and fills rows with global offsets', () => {
@@ -32,5 +32,22 @@ describe('buildRows', () => {
       next += row.count;
     }
     expect(next).toBe(total);
+  });
+});
+
+describe('rowOfOffset', () => {
+  it('finds the cell row of every offset, never a header', () => {
+    const buckets = [
+      { key: '2024-07', count: 5 },
+      { key: '2024-06', count: 1 },
+      { key: 'undated', count: 4 },
+    ];
+    const rows = buildRows(buckets, 3);
+    for (let offset = 0; offset < 10; offset += 1) {
+      const row = rows[rowOfOffset(rows, offset)];
+      expect(row?.kind).toBe('cells');
+      if (row?.kind === 'cells') expect(offset >= row.first && offset < row.first + row.count).toBe(true);
+    }
+    expect(rowOfOffset(rows, 10)).toBe(-1);
   });
 });
