@@ -55,7 +55,11 @@ export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected,
           ))}
         </span>
       )}
-      {photo.tagCount > 0 && <span className="tag-count" aria-hidden="true">{photo.tagCount}</span>}
+      {photo.tagCount > 0 && (
+        <span className="tag-count" aria-hidden="true">
+          {photo.tagCount} {photo.tagCount === 1 ? 'tag' : 'tags'}
+        </span>
+      )}
     </div>
   );
 });
