@@ -38,8 +38,24 @@ function asBlock(v: unknown): Block | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array) ? (v as Block) : undefined;
 }
 
-/** Parses EXIF from a whole file exifr knows (JPEG, TIFF, HEIC/AVIF, PNG eXIf) or from bare TIFF-structured bytes. */
+const EXIFR_SIGNATURES = [
+  [0xff, 0xd8], // JPEG
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
+];
+
+/** True when exifr may be given these bytes: JPEG, TIFF or PNG, never ISO-BMFF or unknown data. */
+export function exifrMayParse(bytes: Uint8Array): boolean {
+  return EXIFR_SIGNATURES.some((sig) => sig.every((b, i) => bytes[i] === b));
+}
+
+/** Parses EXIF from a whole JPEG, TIFF or PNG file, or from bare TIFF-structured bytes; other bytes give nothing. */
 export async function readExifBlocks(bytes: Uint8Array): Promise<{ blocks: ExifBlocks; error: string | null }> {
+  // Note: exifr picks its parser from the bytes, and its HEIF box walker loops forever on a box of
+  // length 0 (a 32-byte "ftyp heic" file hangs it); a container block (PNG eXIf, WebP EXIF) could
+  // hold such bytes, so only the signatures it parses safely reach it.
+  if (!exifrMayParse(bytes)) return { blocks: {}, error: 'not JPEG, TIFF or PNG data' };
   try {
     const out: unknown = await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), OPTIONS);
     const o = asBlock(out) ?? {};

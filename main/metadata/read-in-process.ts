@@ -1,4 +1,4 @@
-/** Reads one file's format, size, orientation and upload fields; never throws. */
+/** Reads one file's format, size, orientation and upload fields in the calling thread; never throws. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { containerBlocks, scanBareTiff, scanExifHeaders } from './container-metadata';
@@ -24,7 +24,7 @@ const API_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'bmp', 'webp'
 const IPTC_NAA_TAG = 33723;
 
 /** An empty reading with the given problem (unreadable or non-image files). */
-function emptyMetadata(format: SniffedFormat, problems: string[]): FileMetadata {
+export function emptyMetadata(format: SniffedFormat, problems: string[]): FileMetadata {
   return {
     format: format.format,
     mime: format.mime,
@@ -48,8 +48,8 @@ function refineFormat(sniffed: SniffedFormat, fileName: string): SniffedFormat {
   return sniffed;
 }
 
-/** Reads the file; never throws. */
-export async function readFileMetadata(absPath: string): Promise<FileMetadata> {
+/** Reads the file in this thread; never throws (but a parser stuck in a loop would block: see read-file-metadata.ts). */
+export async function readFileMetadataInProcess(absPath: string): Promise<FileMetadata> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(absPath));
