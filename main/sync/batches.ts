@@ -22,6 +22,10 @@ export interface SendItem {
   mime: string;
   /** The values to send (after the UTC setting). */
   fields: UploadFields;
+  /** Send a converted JPEG copy (opt-in); `path` is then replaced by the copy's while sending. */
+  convert?: boolean;
+  /** The photo's own file, when `path` points at a converted copy. */
+  sourcePath?: string;
 }
 
 /** One request: photos sharing the same field values. */

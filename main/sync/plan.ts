@@ -2,17 +2,23 @@
 import type { BlockedPhoto, SyncPlan } from '../../preload/contract';
 import type { SyncRow } from '../catalog/sync-rows';
 import { fieldsKey } from './batches';
+import { isConvertible } from './convert';
 
 /** States from which pressing Sync sends a photo. */
 export const SENDABLE_STATES = new Set(['not-uploaded', 'queued']);
 
-/** True when pressing Sync would send this photo (duplicates aside). */
-export function isSendable(row: SyncRow): boolean {
-  return row.uploadable && !row.excluded && SENDABLE_STATES.has(row.syncState);
+/** True when the photo is not excluded and waits to be sent (not uploaded, failed or uncertain). */
+export function isWaiting(row: SyncRow): boolean {
+  return !row.excluded && SENDABLE_STATES.has(row.syncState);
 }
 
-/** Computes the plan for these rows with the current batch cap. */
-export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: number): SyncPlan {
+/** True when pressing Sync would send this photo as it is (duplicates aside). */
+export function isSendable(row: SyncRow): boolean {
+  return row.uploadable && isWaiting(row);
+}
+
+/** Computes the plan for these rows with the current batch cap; `convert`: the opt-in JPEG copies. */
+export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: number, convert = false): SyncPlan {
   const uploadedHashes = new Set(
     rows.filter((r) => r.syncState === 'uploaded' && r.contentHash).map((r) => r.contentHash),
   );
@@ -24,7 +30,7 @@ export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: num
   let duplicates = 0;
   for (const r of rows) {
     if (r.excluded || !SENDABLE_STATES.has(r.syncState)) continue;
-    if (!r.uploadable) {
+    if (!r.uploadable && !(convert && isConvertible(r))) {
       blocked.push({ id: r.id, name: r.name, reason: r.problems.join('; ') || 'cannot be uploaded' });
       continue;
     }

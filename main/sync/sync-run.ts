@@ -21,6 +21,7 @@ import { uploadImages, looksOffline, type UploadTimeouts } from '../memories/upl
 import type { UploadOutcome } from '../memories/outcome';
 import { splitBatch, type Batch, type SendItem } from './batches';
 import { sha256File } from './content-hash';
+import { convertedName, convertToJpeg, type ConvertedCopy } from './convert';
 import { backoffMs, Pacer, type Sleep } from './pacer';
 import type { Progress } from './progress';
 
@@ -82,6 +83,7 @@ export class SyncRun {
   readonly controller = new AbortController();
   paused = false;
   private requests = new Set<InFlight>();
+  private copies: ConvertedCopy[] = [];
   stopMessage: string | null = null;
   private queue: Job[];
   private inFlight = 0;
@@ -103,8 +105,12 @@ export class SyncRun {
 
   /** Runs the workers to the end, then settles photos that waited on identical bytes. */
   async run(): Promise<void> {
-    await Promise.all(Array.from({ length: this.ctx.concurrency }, () => this.worker()));
-    if (!this.cancelled && this.stopMessage === null) this.settleFollowers();
+    try {
+      await Promise.all(Array.from({ length: this.ctx.concurrency }, () => this.worker()));
+      if (!this.cancelled && this.stopMessage === null) this.settleFollowers();
+    } finally {
+      this.removeCopies();
+    }
   }
 
   /**
@@ -205,6 +211,7 @@ export class SyncRun {
         continue;
       }
       setContentHash(this.ctx.db, item.id, hash);
+      if (item.convert && !(await this.convert(item))) continue;
       const original = uploadedWithHash(this.ctx.db, hash);
       const rep = this.claimed.get(hash);
       if (original && original.id !== item.id) this.duplicate(item, original);
@@ -215,6 +222,28 @@ export class SyncRun {
       }
     }
     batch.items = keep;
+  }
+
+  /** Swaps a photo's file for a JPEG copy; false (and the photo failed) when it cannot be made. */
+  private async convert(item: SendItem): Promise<boolean> {
+    try {
+      const copy = await convertToJpeg(item.path, item.id);
+      this.copies.push(copy);
+      item.sourcePath = item.path;
+      item.path = copy.path;
+      item.size = copy.size;
+      item.name = convertedName(item.name);
+      item.mime = 'image/jpeg';
+      return true;
+    } catch (err) {
+      this.fail([item], `Could not make a JPEG copy to send: ${(err as Error).message}`, false);
+      return false;
+    }
+  }
+
+  /** Deletes the converted copies of this run. */
+  removeCopies(): void {
+    for (const c of this.copies.splice(0)) c.remove();
   }
 
   private async handle(job: Job, o: UploadOutcome): Promise<void> {
@@ -308,7 +337,7 @@ export class SyncRun {
     else if (state === 'failed') p.failedFiles++;
     else p.uncertainFiles++;
     p.finishedBytes += item.size;
-    this.ctx.outcome({ id: item.id, path: item.path, state, remoteId, reason });
+    this.ctx.outcome({ id: item.id, path: item.sourcePath ?? item.path, state, remoteId, reason });
   }
 
   private validation(job: Job, file: number | null, message: string): void {

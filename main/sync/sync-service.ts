@@ -18,7 +18,8 @@ import {
 import type { UploadTimeouts } from '../memories/upload-images';
 import { makeBatches, type SendItem } from './batches';
 import { Pacer, realSleep, type Sleep } from './pacer';
-import { computePlan, isSendable } from './plan';
+import { isConvertible } from './convert';
+import { computePlan, isSendable, isWaiting } from './plan';
 import { Progress } from './progress';
 import { CAP_META_KEY, SyncRun, type PhotoOutcome } from './sync-run';
 import { toUtcDatetime } from './utc-time';
@@ -101,7 +102,7 @@ export function createSyncService(deps: SyncDeps): SyncService {
       const fields = { ...r.fields, tags: [...r.fields.tags] };
       if (sendAsUtc && fields.datetime_taken)
         fields.datetime_taken = toUtcDatetime(fields.datetime_taken, offsets.get(r.id));
-      return { id: r.id, path: r.path, name: r.name, size: r.size, mime: mimeOf(r), fields };
+      return { id: r.id, path: r.path, name: r.name, size: r.size, mime: mimeOf(r), fields, convert: !r.uploadable };
     });
     return { items, effective };
   };
@@ -117,7 +118,9 @@ export function createSyncService(deps: SyncDeps): SyncService {
       return progress.status();
     }
     const s = deps.settings.get();
-    const rows = listSyncRows(db, ids).filter(isSendable);
+    const rows = listSyncRows(db, ids).filter(
+      (r) => isSendable(r) || (s.convertUnsupported && isWaiting(r) && isConvertible(r)),
+    );
     queuePhotos(
       db,
       rows.map((r) => r.id),
@@ -186,7 +189,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
 
   return {
     plan(ids?: number[]): SyncPlan {
-      return computePlan(listSyncRows(db, ids), deps.settings.get().uniqueId, cap());
+      const s = deps.settings.get();
+      return computePlan(listSyncRows(db, ids), s.uniqueId, cap(), s.convertUnsupported);
     },
     start,
     pause() {
