@@ -1,6 +1,6 @@
 /** Reads one file's format, size, orientation and upload fields in the calling thread; never throws. */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readMetadataBytes } from './bounded-read';
 import { containerBlocks, scanBareTiff, scanExifHeaders } from './container-metadata';
 import { mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
 import { chooseFields, type RawReadings } from './field-candidates';
@@ -51,8 +51,9 @@ function refineFormat(sniffed: SniffedFormat, fileName: string): SniffedFormat {
 /** Reads the file in this thread; never throws (but a parser stuck in a loop would block: see read-file-metadata.ts). */
 export async function readFileMetadataInProcess(absPath: string): Promise<FileMetadata> {
   let bytes: Uint8Array;
+  let size: number;
   try {
-    bytes = new Uint8Array(await readFile(absPath));
+    ({ bytes, size } = await readMetadataBytes(absPath));
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it no longer exists' : (err as Error).message;
     return emptyMetadata({ format: 'unknown', mime: null, label: 'unknown' }, [
@@ -61,7 +62,12 @@ export async function readFileMetadataInProcess(absPath: string): Promise<FileMe
   }
   try {
     // Note: sidecar values win over embedded ones; the upload limits apply to the combined fields.
-    return await readBytes(bytes, path.basename(absPath), (fields, sources) => applySidecar(absPath, fields, sources));
+    return await readBytes(
+      bytes,
+      path.basename(absPath),
+      (fields, sources) => applySidecar(absPath, fields, sources),
+      size,
+    );
   } catch (err) {
     // Note: a reader bug on one strange file must not stop a scan; the file is listed with the reason.
     return emptyMetadata(sniffFormat(bytes), [
@@ -76,8 +82,13 @@ export type Overlay = (
   sources: FieldSources,
 ) => Promise<{ fields: UploadFields; sources: FieldSources }>;
 
-/** Reads metadata from bytes already in memory; `fileName` is used only for the extension rules. */
-export async function readBytes(bytes: Uint8Array, fileName: string, overlay?: Overlay): Promise<FileMetadata> {
+/** Reads metadata from bytes in memory (the whole file, or its metadata parts and the real `size`); `fileName` is used only for the extension rules. */
+export async function readBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  overlay?: Overlay,
+  size = bytes.length,
+): Promise<FileMetadata> {
   const sniffed = refineFormat(sniffFormat(bytes), fileName);
   if (sniffed.format === 'unknown') return emptyMetadata(sniffed, [describeNonImage(bytes)]);
   const problems: string[] = [];
@@ -95,20 +106,20 @@ export async function readBytes(bytes: Uint8Array, fileName: string, overlay?: O
   problems.push(...chosen.problems);
   if (overlay) Object.assign(chosen, await overlay(chosen.fields, chosen.sources));
 
-  const size = await readImageSize(bytes, sniffed.format);
+  const dims = await readImageSize(bytes, sniffed.format);
   const blocking = uploadProblems({
     format: sniffed.format,
     label: sniffed.label,
     fileName,
-    size: bytes.length,
+    size,
     fields: chosen.fields,
   });
-  if (size.problem && API_FORMATS.includes(sniffed.format)) blocking.push(size.problem);
+  if (dims.problem && API_FORMATS.includes(sniffed.format)) blocking.push(dims.problem);
   return {
     format: sniffed.format,
     mime: sniffed.mime,
-    width: size.width,
-    height: size.height,
+    width: dims.width,
+    height: dims.height,
     orientation: orientationOf(readings.exif, readings.xmp),
     fields: chosen.fields,
     sources: chosen.sources,
