@@ -276,3 +276,11 @@ export function syncStateOf(db: DatabaseSync, id: number): string | null {
   const row = db.prepare('SELECT sync_state FROM photos WHERE id = ?').get(id) as { sync_state: string } | undefined;
   return row?.sync_state ?? null;
 }
+
+/** The name of an uncertain photo with these bytes (other than `exceptId`), if any. */
+export function uncertainWithHash(db: DatabaseSync, hash: string, exceptId: number): string | null {
+  const row = db
+    .prepare(`SELECT name FROM photos WHERE content_hash = ? AND sync_state = 'uncertain' AND id != ? LIMIT 1`)
+    .get(hash, exceptId) as { name: string } | undefined;
+  return row?.name ?? null;
+}

@@ -15,6 +15,7 @@ import {
   requeue,
   setContentHash,
   setMeta,
+  uncertainWithHash,
   uploadedWithHash,
 } from '../catalog/uploads';
 import { uploadImages, looksOffline, type UploadTimeouts } from '../memories/upload-images';
@@ -214,8 +215,16 @@ export class SyncRun {
       if (item.convert && !(await this.convert(item))) continue;
       const original = uploadedWithHash(this.ctx.db, hash);
       const rep = this.claimed.get(hash);
+      const uncertainTwin = original ? null : uncertainWithHash(this.ctx.db, hash, item.id);
       if (original && original.id !== item.id) this.duplicate(item, original);
-      else if (rep && rep.id !== item.id) this.followers.push({ item, hash });
+      else if (uncertainTwin) {
+        // Note: sending it could store these bytes twice; the person decides about the uncertain one first.
+        this.fail(
+          [item],
+          `Not sent: it has the same bytes as ${uncertainTwin}, whose upload is uncertain. Resolve that one, then retry.`,
+          true,
+        );
+      } else if (rep && rep.id !== item.id) this.followers.push({ item, hash });
       else {
         this.claimed.set(hash, item);
         keep.push(item);
