@@ -7,9 +7,10 @@ type AreaOf<C extends string> = C extends `${infer A}.${string}` ? A : never;
 type VerbOf<C extends string, A extends string> = C extends `${A}.${infer V}` ? V : never;
 
 /** A verb: takes one request object (optional when it may be empty) and resolves to a Result. */
-export type Verb<C extends ChannelName> = {} extends RequestInputOf<C>
-  ? (request?: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>
-  : (request: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>;
+export type Verb<C extends ChannelName> =
+  {} extends RequestInputOf<C>
+    ? (request?: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (request: RequestInputOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 /** The verbs of every area. */
 export type LightboxVerbs = {

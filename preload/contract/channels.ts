@@ -1,6 +1,6 @@
 /** The channel map: every call the renderer can make, with its request schema and response type. */
 import { z } from 'zod';
-import { LIMITS, DATETIME_PATTERN } from './fields';
+import { LIMITS, DATETIME_PATTERN, isRealDateTime } from './fields';
 import { SYNC_STATES } from './records';
 import type {
   AppInfo,
@@ -32,10 +32,16 @@ export const photoPatchSchema = z.strictObject({
   datetime_taken: z
     .string()
     .regex(DATETIME_PATTERN, 'Capture time must look like 2024-07-31 18:05:00')
+    .refine(isRealDateTime, 'That capture time is not a real date and time')
     .nullable()
     .optional(),
   /** Shift the effective capture time by this many seconds (a camera clock that was wrong). */
-  shiftSeconds: z.number().int().min(-100 * 365 * 86400).max(100 * 365 * 86400).optional(),
+  shiftSeconds: z
+    .number()
+    .int()
+    .min(-100 * 365 * 86400)
+    .max(100 * 365 * 86400)
+    .optional(),
   /** Set capture time from the file's modification date, as an explicit edit. */
   useFileDate: z.literal(true).optional(),
   camera_model: z.string().trim().min(1).max(LIMITS.maxCameraModelChars).nullable().optional(),
@@ -127,7 +133,10 @@ export const channels = {
   'sync.retryFailed': channel<typeof empty, { requeued: number }>(empty),
   /** The person decides what an uncertain upload was. */
   'sync.resolveUncertain': channel<
-    z.ZodObject<{ ids: typeof ids; action: z.ZodEnum<{ 'upload-again': 'upload-again'; 'mark-uploaded': 'mark-uploaded' }> }>,
+    z.ZodObject<{
+      ids: typeof ids;
+      action: z.ZodEnum<{ 'upload-again': 'upload-again'; 'mark-uploaded': 'mark-uploaded' }>;
+    }>,
     { resolved: number }
   >(z.strictObject({ ids, action: z.enum(['upload-again', 'mark-uploaded']) })),
   /** A plain-text report of failed and uncertain photos. */

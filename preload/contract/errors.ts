@@ -2,13 +2,7 @@
 
 /** Error codes a handler may return. */
 export type ErrorCode =
-  | 'invalid-request'
-  | 'not-found'
-  | 'forbidden'
-  | 'no-key'
-  | 'cannot-encrypt'
-  | 'busy'
-  | 'internal';
+  'invalid-request' | 'not-found' | 'forbidden' | 'no-key' | 'cannot-encrypt' | 'busy' | 'internal';
 
 /** A failed call. */
 export interface IpcError {

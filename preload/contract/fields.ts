@@ -28,3 +28,13 @@ export const LIMITS = {
 
 /** `yyyy-MM-dd HH:mm:ss`, the only time format the API takes. */
 export const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** True when a `yyyy-MM-dd HH:mm:ss` string names a real calendar time (no month 13, no 30 February, no hour 24). */
+export function isRealDateTime(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  // Note: Date.UTC only counts days in the month; no local time zone is involved.
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h < 24 && mi < 60 && s < 60;
+}

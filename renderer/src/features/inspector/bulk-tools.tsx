@@ -1,4 +1,4 @@
-/** Tools for a selection: exclude from sync, shift time, copy location from the first photo. */
+/** Tools for a selection: exclude from sync, shift time, use the file date, copy location from the first photo. */
 import { useId, useState } from 'react';
 import type { PhotoDetail } from '../../../../preload/contract';
 import type { PatchInput } from './validate-patch';
@@ -28,6 +28,8 @@ export function BulkTools({ details, count, apply }: BulkToolsProps) {
   const [error, setError] = useState<string | null>(null);
   const excluded = details.length > 0 && details.every((d) => d.excluded);
   const first = details[0];
+  // Note: offered only when every selected photo lacks a capture time, so it never overwrites a real one.
+  const allUndated = details.length === count && details.every((d) => d.fields.datetime_taken === null);
   const shift = async () => {
     const seconds = parseOffset(offset);
     if (seconds === null || seconds === 0) {
@@ -61,6 +63,11 @@ export function BulkTools({ details, count, apply }: BulkToolsProps) {
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {allUndated && (
+        <button type="button" className="btn small" onClick={() => void apply({ useFileDate: true })}>
+          Use file date as capture time
+        </button>
       )}
       {count > 1 && first && first.fields.latitude !== null && (
         <button type="button" className="btn small" onClick={() => void apply({ locationFrom: first.id })}>

@@ -1,5 +1,5 @@
 /** Checks an edit with the contract's own schema before it is sent, in words a photographer reads. */
-import { photoPatchSchema } from '../../../../preload/contract';
+import { DATETIME_PATTERN, isRealDateTime, photoPatchSchema } from '../../../../preload/contract';
 import type { z } from 'zod';
 import '../../lib/zod-setup';
 
@@ -15,26 +15,19 @@ const FRIENDLY: Record<string, string> = {
   shiftSeconds: 'The shift must be a whole number of seconds within 100 years',
 };
 
-/** True when a `yyyy-MM-dd HH:mm:ss` string names a real calendar time. */
-export function isRealDateTime(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h < 24 && mi < 60 && s < 60;
-}
-
 /** The parsed patch, or the first problem as a sentence. */
 export function validatePatch(patch: PatchInput): { ok: true; patch: PatchInput } | { ok: false; message: string } {
+  // Note: the schema refuses unreal dates too; this check first gives the more precise sentence.
+  const time = patch.datetime_taken;
+  if (typeof time === 'string' && DATETIME_PATTERN.test(time) && !isRealDateTime(time)) {
+    return { ok: false, message: 'That capture time is not a real date and time' };
+  }
   const parsed = photoPatchSchema.safeParse(patch);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue ? issue.path.map(String).join('.') : '';
     const top = key.split('.')[0] ?? '';
     return { ok: false, message: FRIENDLY[key] ?? FRIENDLY[top] ?? issue?.message ?? 'Invalid value' };
-  }
-  if (typeof patch.datetime_taken === 'string' && !isRealDateTime(patch.datetime_taken)) {
-    return { ok: false, message: 'That capture time is not a real date and time' };
   }
   return { ok: true, patch };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOffset } from '../../../../../renderer/src/features/inspector/bulk-tools';
 import { parseLocation } from '../../../../../renderer/src/features/inspector/summarize';
-import { isRealDateTime, validatePatch } from '../../../../../renderer/src/features/inspector/validate-patch';
+import { isRealDateTime } from '../../../../../preload/contract';
+import { validatePatch } from '../../../../../renderer/src/features/inspector/validate-patch';
 
 describe('validatePatch (the API rules of memories-api.md)', () => {
   it('takes exactly yyyy-MM-dd HH:mm:ss and names the format otherwise', () => {
