@@ -39,6 +39,12 @@ function FileFacts({ photo, canReveal }: { photo: PhotoDetail; canReveal: boolea
             <dd>{photo.offsetTimeOriginal}</dd>
           </>
         )}
+        {photo.subSeconds && (
+          <>
+            <dt>Sub-seconds</dt>
+            <dd>.{photo.subSeconds}</dd>
+          </>
+        )}
       </dl>
       {canReveal && (
         <button type="button" className="btn small" onClick={() => void lightbox.photos.reveal({ id: photo.id })}>
