@@ -145,6 +145,7 @@ export function toDetail(row: PhotoRow, thumbUrl: string): PhotoDetail {
     fileFields: fileFieldsOf(row),
     edited,
     sources,
+    fileSources: parseJson<FieldSources>(row.file_sources, {}),
     offsetTimeOriginal: row.offset_time_original,
     subSeconds: row.sub_seconds,
     problems: problemsOf(row, fields),

@@ -55,6 +55,8 @@ export interface PhotoDetail extends PhotoSummary {
   /** Which fields carry an edit. */
   edited: Partial<Record<'datetime_taken' | 'camera_model' | 'location' | 'tags', boolean>>;
   sources: FieldSources;
+  /** Where the file's own values came from (kept when a field is edited, so both can be shown). */
+  fileSources: FieldSources;
   /** Extra time facts shown beside the capture time. */
   offsetTimeOriginal: string | null;
   subSeconds: string | null;

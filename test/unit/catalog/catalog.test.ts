@@ -75,6 +75,8 @@ describe('scan writes', () => {
     expect(detail?.fields.camera_model).toBe('My Cam');
     expect(detail?.fields.tags).toEqual(['sea', 'sand', 'holiday']);
     expect(detail?.sources.camera_model).toBe('edited');
+    // The file's own source stays known under the edit, so the inspector can show both.
+    expect(detail?.fileSources.datetime_taken).toBe('EXIF DateTimeOriginal');
     expect(detail?.remoteId).toBe('123456789012345678901');
     expect(detail?.state).toBe('uploaded');
     expect(

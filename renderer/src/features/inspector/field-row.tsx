@@ -9,6 +9,8 @@ export interface FieldRowProps {
   mixed: boolean;
   source: string;
   edited: boolean;
+  /** The file's own value, shown when the field is edited. */
+  fileNote: string | null;
   placeholder: string;
   hint?: string;
   /** Returns an error message, or null once saved. */
@@ -17,7 +19,8 @@ export interface FieldRowProps {
 }
 
 /** A labelled input saved on Enter (or the Set button). */
-export function FieldRow({ label, value, mixed, source, edited, placeholder, hint, onSave, onRevert }: FieldRowProps) {
+export function FieldRow(props: FieldRowProps) {
+  const { label, value, mixed, source, edited, fileNote, placeholder, hint, onSave, onRevert } = props;
   const id = useId();
   const [text, setText] = useState(value ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -61,11 +64,18 @@ export function FieldRow({ label, value, mixed, source, edited, placeholder, hin
           </button>
         )}
         {edited && (
-          <button type="button" className="btn small" onClick={onRevert} title="Use the file's value again" aria-label={`Revert ${label}`}>
+          <button
+            type="button"
+            className="btn small"
+            onClick={onRevert}
+            title="Use the file's value again"
+            aria-label={`Revert ${label}`}
+          >
             ↺
           </button>
         )}
       </div>
+      {fileNote && !error && <p className="hint file-note">{fileNote}</p>}
       {hint && !error && <p className="hint">{hint}</p>}
       {error && (
         <p className="error" id={`${id}-error`} role="alert">
