@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readMetadataBytes } from './bounded-read';
 import { containerBlocks, scanBareTiff, scanExifHeaders } from './container-metadata';
-import { mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
+import { exifrMayParse, mergeExifBlocks, readExifBlocks, type ExifBlocks } from './exif-blocks';
 import { chooseFields, type RawReadings } from './field-candidates';
 import { extensionOf, hasRawExtension } from './file-kinds';
 import { readImageSize } from './image-size';
@@ -193,14 +193,35 @@ async function readAllExif(bytes: Uint8Array, format: ImageFormat, containerExif
   // Note: exifr gives up on a whole file when one directory entry has an invalid type, and it
   // does not open AVIF; both still hold a readable TIFF structure after an "Exif" header.
   const tiffs = [...containerExif, ...scanExifHeaders(bytes)];
-  if ((format === 'heic' || format === 'avif') && tiffs.length === 0) tiffs.push(...scanBareTiff(bytes));
+  // Note: Canon CR3 (ISO-BMFF) keeps IFD0 and the EXIF tags as bare TIFF structures (CMT1, CMT2 boxes).
+  const boxed = format === 'heic' || format === 'avif' || (format === 'raw' && !exifrMayParse(bytes));
+  if (boxed && tiffs.length === 0) tiffs.push(...scanBareTiff(bytes));
   if (format === 'tiff' || format === 'raw') tiffs.unshift(bytes);
   for (const tiff of tiffs) {
     let found = await readExifBlocks(tiff);
     if (isEmpty(found.blocks)) found = await readExifBlocks(repairTiffEntries(tiff));
-    exif = mergeExifBlocks(exif, found.blocks);
+    exif = mergeExifBlocks(exif, exifTagsOutOfIfd0(found.blocks));
   }
   return exif;
+}
+
+const EXIF_TAG_NAMES: Record<string, string> = {
+  36867: 'DateTimeOriginal',
+  36868: 'CreateDate',
+  36880: 'OffsetTime',
+  36881: 'OffsetTimeOriginal',
+  36882: 'OffsetTimeDigitized',
+  37521: 'SubSecTimeOriginal',
+  37522: 'SubSecTimeDigitized',
+};
+
+/** EXIF-IFD tags written straight into a TIFF's IFD0 (Canon CR3's CMT2 box), which exifr leaves unnamed, moved to the EXIF block. */
+function exifTagsOutOfIfd0(blocks: ExifBlocks): ExifBlocks {
+  const moved = Object.entries(EXIF_TAG_NAMES).filter(([tag]) => blocks.ifd0?.[tag] !== undefined);
+  if (moved.length === 0) return blocks;
+  const exif = { ...(blocks.exif ?? {}) };
+  for (const [tag, name] of moved) exif[name] ??= blocks.ifd0?.[tag];
+  return { ...blocks, exif };
 }
 
 /** EXIF Orientation (IFD0, then XMP tiff:Orientation, then the thumbnail's IFD1); values outside 1-8 (e.g. 0) are invalid: null. */
