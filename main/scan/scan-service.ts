@@ -4,6 +4,7 @@ import { markScanned } from '../catalog/folders';
 import { knownFiles, setMissing, upsertScanBatch, type KnownFile, type ScannedFile } from '../catalog/scan-writes';
 import type { EventBus, ScanService } from '../app/services';
 import { readFileMetadata } from '../metadata/read-file-metadata';
+import { readingPairs, withoutPairedRaws } from './raw-partners';
 import { readFound, type MetadataReader } from './read-file';
 import { walkImages, type FoundFile } from './walk';
 
@@ -88,11 +89,13 @@ async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSig
   try {
     const walk = await walkImages(root, signal);
     if (signal.aborted) return;
-    progress.found = walk.files.length;
-    const toRead = reconcile(catalog, folderId, walk.files, events);
-    progress.done = walk.files.length - toRead.length;
+    const { files, partners } = withoutPairedRaws(walk.files);
+    progress.found = files.length;
+    const toRead = reconcile(catalog, folderId, files, events);
+    progress.done = files.length - toRead.length;
     events.emit('scan:progress', { ...progress });
-    await readAll(o, folderId, toRead, signal, progress);
+    const read = readingPairs(o.readMetadata ?? readFileMetadata, partners);
+    await readAll({ ...o, readMetadata: read }, folderId, toRead, signal, progress);
     if (!signal.aborted) markScanned(catalog.db, folderId);
   } catch (error) {
     // Note: a scan runs in the background (nobody awaits it in the app), so it must not reject;
