@@ -1,12 +1,8 @@
-/** GET /thumb/<id>: the cached thumbnail of a catalog photo, or a neutral placeholder. */
+/** GET /thumb/<id>: the cached thumbnail of a catalog photo, or 404 when it has none. */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { ThumbService } from '../app/services';
-
-const PLACEHOLDER =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#2a2a2a"/>' +
-  '<path d="M14 44l12-14 9 10 6-7 9 11z" fill="#555"/><circle cx="42" cy="22" r="5" fill="#555"/></svg>';
 
 const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
@@ -22,9 +18,9 @@ export async function serveThumb(thumbs: ThumbService, idText: string, res: Serv
   const file = id > 0 ? await thumbs.fileFor(id).catch(() => null) : null;
   const body = file ? await readFile(file).catch(() => null) : null;
   if (!file || !body) {
-    res
-      .writeHead(id > 0 ? 200 : 404, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' })
-      .end(PLACEHOLDER);
+    // Note: no picture at all (not a neutral one) so the page's <img> fails and the grid shows the
+    // format with "no preview" (HEIC, JP2…) instead of an empty picture.
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('No preview');
     return;
   }
   res

@@ -103,25 +103,41 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
       el.scrollTop = 0;
     });
     // Note: cells are found by photo id in catalog order; DOM position shifts as the grid scrolls.
+    // Every step waits on what the person sees (selection marks, the keyboard focus ring via
+    // aria-activedescendant, the counts), with Playwright's waits, never on a sleep or a 1 s poll.
     const order = shell.services.catalog.ids({});
     const at = (offset: number) => grid.locator(`[role="option"][data-photo-id="${order[offset]}"]`);
     const selected = grid.locator('[aria-selected="true"]');
+    const seen = { timeout: 15_000 };
+    const focusOn = (offset: number) =>
+      grid.and(page.locator(`[aria-activedescendant="photo-${order[offset]}"]`)).waitFor(seen);
+    const isSelected = (offset: number) =>
+      grid.locator(`[role="option"][data-photo-id="${order[offset]}"][aria-selected="true"]`).waitFor(seen);
     await at(1).click();
+    await focusOn(1);
     await at(5).click({ modifiers: ['Shift'] });
-    await expect.poll(() => selected.count()).toBe(5);
+    await focusOn(5);
+    await expect.poll(() => selected.count(), seen).toBe(5);
     await at(1).click();
+    await focusOn(1);
+    await expect.poll(() => selected.count(), seen).toBe(1);
+    await expect.poll(() => grid.evaluate((el) => el === document.activeElement), seen).toBe(true);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => at(2).getAttribute('aria-selected')).toBe('true');
-    await expect.poll(() => selected.count()).toBe(1);
+    await focusOn(2);
+    await isSelected(2);
+    await expect.poll(() => selected.count(), seen).toBe(1);
     await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(() => selected.count()).toBe(2);
-    await expect.poll(() => at(3).getAttribute('aria-selected')).toBe('true');
+    await focusOn(3);
+    await isSelected(3);
+    await expect.poll(() => selected.count(), seen).toBe(2);
+    await shot('03b-keyboard-range');
     await page.keyboard.press('Control+A');
-    await expect.poll(() => page.locator('.topbar').textContent()).toContain(`${manifest.files.length} selected`);
-    await page.getByRole('heading', { name: `${manifest.files.length} photos selected` }).waitFor();
+    await page.getByRole('heading', { name: `${manifest.files.length} photos selected` }).waitFor(seen);
+    await expect.poll(() => page.locator('.topbar').textContent(), seen).toContain(`${manifest.files.length} selected`);
     await shot('03a-select-all');
     await page.keyboard.press('Escape');
-    await expect.poll(() => selected.count()).toBe(0);
+    await page.getByText('Select photos to see and edit their details.').waitFor(seen);
+    await expect.poll(() => selected.count(), seen).toBe(0);
   });
 
   it('tags three photos selected with click and Ctrl-click', async () => {

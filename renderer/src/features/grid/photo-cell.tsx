@@ -1,5 +1,5 @@
 /** One grid cell: the thumbnail with its state badges. */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { PhotoSummary } from '../../../../preload/contract';
 
 /** Short badges for a photo's state, each with a title a tooltip and screen readers can use. */
@@ -15,18 +15,32 @@ function badges(photo: PhotoSummary): { text: string; title: string; tone: strin
   return out;
 }
 
+/** `HEIC` for `IMG_1.heic`: the format word shown when a photo has no preview. */
+export function formatWord(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toUpperCase() : 'This file';
+}
+
+/** DOM id of a photo's cell (the grid's aria-activedescendant). */
+export function cellId(photoId: number): string {
+  return `photo-${photoId}`;
+}
+
 /** Props of a cell. */
 export interface PhotoCellProps {
   photo: PhotoSummary | undefined;
   index: number;
   size: number;
   selected: boolean;
+  /** The keyboard focus (arrow keys move from here); drawn apart from the selection. */
+  lead: boolean;
   thumbVersion: number;
   onPick: (index: number, event: React.MouseEvent) => void;
 }
 
 /** A square thumbnail cell (a placeholder while its page loads). */
-export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected, thumbVersion, onPick }: PhotoCellProps) {
+export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected, lead, thumbVersion, onPick }: PhotoCellProps) {
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (!photo) return <div className="cell cell-loading" style={{ width: size, height: size }} aria-hidden="true" />;
   const src = thumbVersion ? `${photo.thumbUrl}${photo.thumbUrl.includes('?') ? '&' : '?'}v=${thumbVersion}` : photo.thumbUrl;
   const marks = badges(photo);
@@ -34,10 +48,11 @@ export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected,
   return (
     <div
       role="option"
+      id={cellId(photo.id)}
       aria-selected={selected}
       aria-label={label}
       data-photo-id={photo.id}
-      className={`cell${selected ? ' selected' : ''}${photo.state === 'excluded' ? ' excluded' : ''}`}
+      className={`cell${selected ? ' selected' : ''}${lead ? ' lead' : ''}${photo.state === 'excluded' ? ' excluded' : ''}`}
       style={{ width: size, height: size }}
       onMouseDown={(e) => {
         if (e.shiftKey) e.preventDefault();
@@ -45,7 +60,14 @@ export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected,
       onClick={(e) => onPick(index, e)}
       title={photo.name}
     >
-      <img src={src} alt="" loading="lazy" decoding="async" draggable={false} />
+      {failedSrc === src ? (
+        <span className="cell-placeholder">
+          <strong>{formatWord(photo.name)}</strong>
+          <span>no preview</span>
+        </span>
+      ) : (
+        <img src={src} alt="" loading="lazy" decoding="async" draggable={false} onError={() => setFailedSrc(src)} />
+      )}
       {marks.length > 0 && (
         <span className="badges" aria-hidden="true">
           {marks.map((m) => (

@@ -7,7 +7,7 @@ import { useLightboxEvent } from '../../state/use-event';
 import { usePhotoPages } from '../../state/use-photo-pages';
 import type { Selection } from '../../state/use-selection';
 import { buildRows, rowOfOffset } from './grid-rows';
-import { PhotoCell } from './photo-cell';
+import { cellId, PhotoCell } from './photo-cell';
 
 const TARGET_CELL = 168;
 const GAP = 6;
@@ -75,11 +75,17 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
   useEffect(() => pages.ensure(firstOffset, lastOffset), [pages, firstOffset, lastOffset]);
 
   const onPick = useCallback(
-    (index: number, e: React.MouseEvent) => selection.click(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }),
+    (index: number, e: React.MouseEvent) => {
+      // Note: Shift-click cancels mousedown (no text selection), which also keeps focus where it was;
+      // the grid takes focus itself so arrow keys always continue from the clicked photo.
+      scroller.current?.focus({ preventScroll: true });
+      selection.click(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+    },
     [selection],
   );
 
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
+  const leadPhoto = selection.lead === null ? undefined : pages.at(selection.lead);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
     const delta = step[e.key];
@@ -106,6 +112,7 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
       role="listbox"
       aria-label="Photos"
       aria-multiselectable="true"
+      aria-activedescendant={leadPhoto ? cellId(leadPhoto.id) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
@@ -134,6 +141,7 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
                     index={offset}
                     size={cell}
                     selected={photo ? selection.has(photo.id) : false}
+                    lead={offset === selection.lead}
                     thumbVersion={photo ? (thumbVersions.get(photo.id) ?? 0) : 0}
                     onPick={onPick}
                   />
