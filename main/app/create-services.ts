@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openCatalog } from '../catalog/catalog';
 import { createScanService } from '../scan/scan-service';
+import { httpOnlineProbe, queuedPhotoIds, startAutoSync, type AutoSync } from '../sync/auto-sync';
 import { createSyncService } from '../sync/sync-service';
 import { createThumbService } from '../thumbs/thumb-service';
 import { createEventBus } from './event-bus';
@@ -19,16 +20,25 @@ export interface ServiceOptions {
   thumbUrl: (id: number) => string;
   chooseFolder: () => Promise<string | null>;
   revealFile: (absPath: string) => void;
+  /** "Can memories.ai be reached?" for auto-sync (default: an HTTP HEAD to the API base). */
+  online?: () => Promise<boolean>;
 }
 
 /** Opens the catalog in `home` and builds every service over it. */
-export function createServices(o: ServiceOptions): Services {
+export function createServices(o: ServiceOptions): Services & { autoSync: AutoSync } {
   mkdirSync(o.home, { recursive: true });
   const events = createEventBus();
   const catalog = openCatalog(path.join(o.home, 'catalog.sqlite'));
   const scanner = createScanService({ catalog, events });
   const thumbs = createThumbService({ catalog, cacheDir: path.join(o.home, 'thumbs'), urlFor: o.thumbUrl, events });
   const sync = createSyncService({ catalog, events, settings: o.settings, secrets: o.secrets });
+  const settings = o.settings;
+  const autoSync = startAutoSync({
+    sync,
+    settings,
+    queuedIds: () => queuedPhotoIds(catalog.db),
+    online: o.online ?? httpOnlineProbe(() => settings.get().apiBase),
+  });
   return {
     shell: o.shell,
     version: o.version,
@@ -41,5 +51,6 @@ export function createServices(o: ServiceOptions): Services {
     secrets: o.secrets,
     chooseFolder: o.chooseFolder,
     revealFile: o.revealFile,
+    autoSync,
   };
 }

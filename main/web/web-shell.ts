@@ -152,6 +152,7 @@ export async function startWebShell(o: WebShellOptions): Promise<WebShell> {
   const close = async (): Promise<void> => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    services.autoSync.stop();
     services.sync.cancel();
     await services.sync.idle().catch(() => undefined);
     services.catalog.close();

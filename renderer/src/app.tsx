@@ -7,6 +7,8 @@ import { Sidebar } from './features/grid/sidebar';
 import { Inspector } from './features/inspector/inspector';
 import { SettingsDialog } from './features/settings/settings-dialog';
 import { SyncDialog } from './features/sync/sync-dialog';
+import { ProblemPanel } from './features/sync/problem-panel';
+import { syncBusy } from './features/sync/sync-actions';
 import { SyncProgress } from './features/sync/sync-progress';
 import { useSyncStatus } from './features/sync/use-sync-status';
 import { plural } from './lib/format';
@@ -36,9 +38,8 @@ function useShortcuts(selectAll: () => void, clear: () => void): void {
 }
 
 /** The top bar: title, counts, sync and settings. */
-function TopBar(props: { total: number; selected: number; status: SyncStatus | null; onStatus: (s: SyncStatus) => void; onSync: () => void; onSettings: () => void }) {
-  const { status } = props;
-  const busy = status?.phase === 'running' || status?.phase === 'paused' || status?.phase === 'offline';
+function TopBar(props: { total: number; selected: number; status: SyncStatus | null; onSync: () => void; onSettings: () => void }) {
+  const busy = syncBusy(props.status?.phase);
   return (
     <header className="topbar">
       <h1 className="brand">Lightbox</h1>
@@ -47,7 +48,6 @@ function TopBar(props: { total: number; selected: number; status: SyncStatus | n
         {props.selected > 0 && ` · ${props.selected.toLocaleString('en-US')} selected`}
       </span>
       <div className="spacer" />
-      {status && status.phase !== 'idle' && <SyncProgress status={status} onStatus={props.onStatus} />}
       <button type="button" className="btn primary" onClick={props.onSync} disabled={busy}>
         {props.selected > 0 ? 'Sync selected…' : 'Sync…'}
       </button>
@@ -77,10 +77,17 @@ export function App() {
         total={library.ids.length}
         selected={selection.ids.length}
         status={status}
-        onStatus={setStatus}
         onSync={() => setDialog('sync')}
         onSettings={() => setDialog('settings')}
       />
+      {status && (
+        <SyncProgress
+          status={status}
+          onStatus={setStatus}
+          onShow={(state) => setQuery({ ...query, state })}
+          onSettings={() => setDialog('settings')}
+        />
+      )}
       {library.error && (
         <p className="banner error" role="alert">
           {library.error}
@@ -89,6 +96,9 @@ export function App() {
       <div className="panes">
         <Sidebar folders={library.folders} tags={library.tags} scans={library.scans} query={query} shell={info?.shell ?? 'electron'} onQuery={setQuery} />
         <main className="centre">
+          {(query.state === 'failed' || query.state === 'uncertain') && (
+            <ProblemPanel key={query.state} view={query.state} selected={selection.ids} version={library.version} />
+          )}
           <PhotoGrid query={query} buckets={library.buckets} version={library.version} selection={selection} />
         </main>
         <Inspector ids={selection.ids} version={library.version} canReveal={info?.shell === 'electron'} />

@@ -40,3 +40,18 @@ export function plural(count: number, word: string): string {
 export function formatLocation(lat: number | null, lon: number | null): string {
   return lat === null || lon === null ? '' : `${lat.toFixed(6)}, ${lon.toFixed(6)}`;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO instant in the person's own date/time format and time zone; the raw text when unreadable. */
+export function formatInstant(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : DATE_TIME.format(t);
+}
+
+/** `about 2 min` for a time left; `a moment` under 5 s; `—` when unknown. */
+export function formatTimeLeft(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  if (seconds < 5) return 'a moment';
+  return `about ${formatDuration(seconds)}`;
+}

@@ -32,8 +32,12 @@ export function useLibrary(query: PhotoQuery): Library {
   const queryKey = JSON.stringify(query);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  const latest = useRef(0);
   const load = useCallback(async () => {
     const q = JSON.parse(queryKey) as PhotoQuery;
+    // Note: only the newest load may write; an older one (another filter, or a reload timer set
+    // before the filter changed) answering late would show the wrong photos.
+    const mine = ++latest.current;
     try {
       const [folders, tags, buckets, ids] = await Promise.all([
         unwrap(lightbox.folders.list()),
@@ -41,20 +45,24 @@ export function useLibrary(query: PhotoQuery): Library {
         unwrap(lightbox.photos.buckets(q)),
         unwrap(lightbox.photos.ids(q)),
       ]);
+      if (mine !== latest.current) return;
       setState((s) => ({ folders, tags, buckets, ids, version: s.version + 1, error: null }));
     } catch (error) {
+      if (mine !== latest.current) return;
       setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
     }
   }, [queryKey]);
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
   const refresh = useCallback(() => {
     // Note: events arrive in bursts during a scan; one reload per 250 ms is plenty.
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
-      void load();
+      void loadRef.current();
     }, 250);
-  }, [load]);
+  }, []);
 
   useEffect(() => {
     void load();

@@ -98,10 +98,11 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
   };
 
   if (buckets.length === 0) {
+    const filtered = Object.values(query).some((v) => v !== undefined);
     return (
       <div className="grid-empty" ref={scroller}>
-        <p>No photos here yet.</p>
-        <p className="muted">Add a folder on the left, or choose another filter.</p>
+        {filtered ? <p>No photos in this view.</p> : <p>No photos here yet.</p>}
+        <p className="muted">{filtered ? 'Choose another filter on the left.' : 'Add a folder on the left to begin.'}</p>
       </div>
     );
   }

@@ -37,7 +37,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
       <input id={`set-${key}`} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
     </div>
   );
-  const check = (key: 'sendTimeAsUtc' | 'autoSync', label: string) => (
+  const check = (key: 'sendTimeAsUtc' | 'autoSync' | 'convertUnsupported', label: string) => (
     <label className="toggle">
       <input type="checkbox" checked={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.checked })} />
       {label}
@@ -56,7 +56,8 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
       {text('uniqueId', 'Library name (unique_id)')}
       {text('requestsPerSecond', 'Requests per second')}
       {check('sendTimeAsUtc', 'Send capture time as UTC when the photo’s time zone is known')}
-      {check('autoSync', 'Sync new photos automatically')}
+      {check('convertUnsupported', 'Send HEIC, TIFF and over-20 MB photos as a JPEG copy (originals untouched)')}
+      {check('autoSync', 'Auto-sync: when the network comes back, send queued photos without asking')}
       {error && (
         <p className="error" role="alert">
           {error}
