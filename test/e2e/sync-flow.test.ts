@@ -247,6 +247,7 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     const text = (await when.textContent()) ?? '';
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(text).toMatch(/\d/);
+    await when.scrollIntoViewIfNeeded();
     await shot('09-inspector-uploaded');
   });
 });

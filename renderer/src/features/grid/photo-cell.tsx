@@ -5,7 +5,8 @@ import type { PhotoSummary } from '../../../../preload/contract';
 /** Short badges for a photo's state, each with a title a tooltip and screen readers can use. */
 function badges(photo: PhotoSummary): { text: string; title: string; tone: string }[] {
   const out: { text: string; title: string; tone: string }[] = [];
-  if (photo.state === 'uploaded') out.push({ text: '✓', title: 'Uploaded', tone: 'ok' });
+  // Note: a cloud, not a check mark: the check mark means "selected" in the grid.
+  if (photo.state === 'uploaded') out.push({ text: '☁', title: 'Uploaded', tone: 'ok' });
   if (photo.state === 'failed') out.push({ text: '✕', title: 'Upload failed', tone: 'bad' });
   if (photo.state === 'uncertain') out.push({ text: '?', title: 'Upload uncertain', tone: 'warn' });
   if (photo.state === 'queued' || photo.state === 'sending') out.push({ text: '↑', title: 'Queued', tone: 'info' });
