@@ -88,6 +88,11 @@ export function createWorkerPool<Req, Res>(o: WorkerPoolOptions<Req, Res>): Work
   };
 
   const runOn = (slot: Slot, job: Job<Req, Res>): void => {
+    if (closed) {
+      drop(slot);
+      void Promise.resolve(o.onFailure(job.request, new Error('the reader was closed'))).then(job.resolve);
+      return;
+    }
     slot.busy = true;
     slot.worker.ref();
     let settled = false;
@@ -127,6 +132,7 @@ export function createWorkerPool<Req, Res>(o: WorkerPoolOptions<Req, Res>): Work
     },
     async close() {
       closed = true;
+      for (const job of queue.splice(0)) job.resolve(await o.onFailure(job.request, new Error('the reader was closed')));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };
