@@ -132,7 +132,8 @@ export function createWorkerPool<Req, Res>(o: WorkerPoolOptions<Req, Res>): Work
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.resolve(await o.onFailure(job.request, new Error('the reader was closed')));
+      for (const job of queue.splice(0))
+        job.resolve(await o.onFailure(job.request, new Error('the reader was closed')));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
   };
