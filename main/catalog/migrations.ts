@@ -76,4 +76,7 @@ export const MIGRATIONS: readonly string[] = [
   /* 3: when the photo's XMP sidecar was last modified, so a rescan notices sidecar edits */ `
   ALTER TABLE photos ADD COLUMN sidecar_mtime_ms INTEGER;
   `,
+  /* 4: facts about the file that are not problems (e.g. "RAW+JPEG pair"), shown but never counted */ `
+  ALTER TABLE photos ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

@@ -25,6 +25,7 @@ export interface PhotoRow {
   offset_time_original: string | null;
   sub_seconds: string | null;
   problems: string;
+  notes: string;
   edit_datetime: string | null;
   edit_datetime_set: number;
   edit_camera: string | null;
@@ -149,6 +150,7 @@ export function toDetail(row: PhotoRow, thumbUrl: string): PhotoDetail {
     offsetTimeOriginal: row.offset_time_original,
     subSeconds: row.sub_seconds,
     problems: problemsOf(row, fields),
+    notes: parseJson<string[]>(row.notes, []),
     excluded: row.excluded === 1,
     remoteId: row.remote_id,
     syncError: row.sync_error,

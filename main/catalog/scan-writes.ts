@@ -35,10 +35,10 @@ export interface KnownFile {
 const UPSERT = `
   INSERT INTO photos (folder_id, path, rel_path, name, size, mtime_ms, format, mime, width, height,
     orientation, content_hash, sidecar_mtime_ms, missing, file_fields, file_sources, file_uploadable,
-    offset_time_original, sub_seconds, problems)
+    offset_time_original, sub_seconds, problems, notes)
   VALUES (:folder_id, :path, :rel_path, :name, :size, :mtime_ms, :format, :mime, :width, :height,
     :orientation, :content_hash, :sidecar_mtime_ms, 0, :file_fields, :file_sources, :file_uploadable,
-    :offset_time_original, :sub_seconds, :problems)
+    :offset_time_original, :sub_seconds, :problems, :notes)
   ON CONFLICT(path) DO UPDATE SET
     rel_path = excluded.rel_path, name = excluded.name, size = excluded.size,
     mtime_ms = excluded.mtime_ms, format = excluded.format, mime = excluded.mime,
@@ -46,7 +46,7 @@ const UPSERT = `
     content_hash = excluded.content_hash, sidecar_mtime_ms = excluded.sidecar_mtime_ms, missing = 0, file_fields = excluded.file_fields,
     file_sources = excluded.file_sources, file_uploadable = excluded.file_uploadable,
     offset_time_original = excluded.offset_time_original, sub_seconds = excluded.sub_seconds,
-    problems = excluded.problems
+    problems = excluded.problems, notes = excluded.notes
   RETURNING *`;
 
 /** Writes a batch of scanned files in ONE transaction; returns their ids. */
@@ -76,6 +76,7 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
         offset_time_original: m.offsetTimeOriginal,
         sub_seconds: m.subSeconds,
         problems: JSON.stringify(m.problems),
+        notes: JSON.stringify(m.notes ?? []),
       }) as PhotoRow;
       refreshDerived(db, row);
       ids.push(row.id);

@@ -20,6 +20,8 @@ export interface FileMetadata {
   subSeconds: string | null;
   /** Problems with the file itself (unreadable, broken metadata, unsupported by the API, …). */
   problems: string[];
+  /** Facts worth showing that are not problems (e.g. a RAW file paired with this JPEG). */
+  notes?: string[];
   /** True when the API can take this file as it is (format, size, field limits). */
   uploadable: boolean;
 }

@@ -36,6 +36,6 @@ export function readingPairs(read: MetadataReader, partners: ReadonlyMap<string,
     const raw = partners.get(absPath);
     if (!raw) return md;
     const merged = mergeRawMetadata(md, await read(raw), path.basename(raw));
-    return { ...merged, problems: [...merged.problems, PAIR_NOTE] };
+    return { ...merged, notes: [...(merged.notes ?? []), `${PAIR_NOTE} (${path.basename(raw)})`] };
   };
 }

@@ -61,6 +61,8 @@ export interface PhotoDetail extends PhotoSummary {
   offsetTimeOriginal: string | null;
   subSeconds: string | null;
   problems: string[];
+  /** Facts about the file that are not problems (e.g. "RAW+JPEG pair: uploads the JPEG"). */
+  notes: string[];
   excluded: boolean;
   remoteId: string | null;
   syncError: string | null;

@@ -73,7 +73,9 @@ describe('scan of RAW + JPEG pairs', () => {
       tags: [],
     });
     expect(paired?.sources.camera_model).toBe('RAW file dsc01.ARW (EXIF Make + Model)');
-    expect(paired?.problems).toContain('RAW+JPEG pair: uploads the JPEG');
+    // A pairing is a fact, not a problem: it must not count among the folder's problems.
+    expect(paired?.notes.some((n) => n.startsWith('RAW+JPEG pair: uploads the JPEG'))).toBe(true);
+    expect(paired?.problems.some((p) => p.startsWith('RAW+JPEG'))).toBe(false);
     expect(paired?.uploadable).toBe(true);
 
     const own = detail('day2/DSC02.JPG');

@@ -51,6 +51,13 @@ function FileFacts({ photo, canReveal }: { photo: PhotoDetail; canReveal: boolea
           Show in folder
         </button>
       )}
+      {photo.notes.length > 0 && (
+        <ul className="notes" aria-label="Notes">
+          {photo.notes.map((n) => (
+            <li key={n}>ⓘ {n}</li>
+          ))}
+        </ul>
+      )}
       {photo.problems.length > 0 && (
         <ul className="problems" aria-label="Problems">
           {photo.problems.map((p) => (
