@@ -94,6 +94,7 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     // batch cap of 4; the connection of the third request let in is dropped after its files were stored.
     let admitted = 0;
     const options: FakeMemoriesOptions = {
+      keys: [KEY],
       batchCap: 4,
       rateLimit: { requests: 2, perMs: 1000 },
       rejectFiles,
@@ -249,5 +250,25 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     expect(text).toMatch(/\d/);
     await when.scrollIntoViewIfNeeded();
     await shot('09-inspector-uploaded');
+  });
+
+  it('stops on a refused key, keeps the photo queued, and says what to do', async () => {
+    shell.services.secrets.setKey('sk-mavi-not-the-right-key');
+    const late = await writeJpeg(path.join(tmp, 'Shoot 2024'), 'late-01.jpg', 99);
+    const folder = shell.services.catalog.listFolders()[0];
+    await shell.services.scanner.scanFolder(folder?.id ?? 0);
+    await expect.poll(() => page.locator('.topbar').textContent(), seen).toContain(`${COUNT + 4} photos`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sync…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sync to memories.ai' });
+    await expect.poll(() => dialog.locator('dt:has-text("Photos to send") + dd').textContent(), seen).toBe('1');
+    await dialog.getByRole('button', { name: 'Start sync' }).click();
+    await expect.poll(phase, seen).toBe('stopped');
+    expect(await bar().textContent()).toMatch(/refused the API key.*Settings/);
+    await shot('10-key-refused');
+    await bar().getByRole('button', { name: 'Open Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor(seen);
+    expect(fake.state.uploads.some((u) => u.fileName === late.name)).toBe(false);
+    expect(shell.services.catalog.ids({ state: 'queued' })).toHaveLength(1);
   });
 });
