@@ -1,12 +1,11 @@
 /** Electron composition root: app lifecycle, services, IPC, the thumb scheme and the window. */
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, shell } from 'electron';
 import Store from 'electron-store';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../preload/contract';
 import { createServices } from './app/create-services';
 import { resolveHome } from './app/paths';
-import type { Services } from './app/services';
 import { createHandlers } from './ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register';
 import { createSafeStorageCipher } from './secrets/cipher';
@@ -25,7 +24,7 @@ const page: AppPage = {
 };
 const home = resolveHome();
 let mainWindow: BrowserWindow | null = null;
-let services: Services | null = null;
+let services: ReturnType<typeof createServices> | null = null;
 
 // Note: these must run before `ready`: a scheme registered later is not privileged, and Chromium
 // reads userData at start-up (LIGHTBOX_HOME moves the whole profile, not only the catalog).
@@ -34,7 +33,7 @@ app.setName('Lightbox');
 app.setPath('userData', home);
 
 /** Builds every service for the Electron shell. */
-function buildServices(): Services {
+function buildServices(): ReturnType<typeof createServices> {
   const store = new Store<Settings>({ ...settingsStoreOptions(home), name: 'settings' });
   return createServices({
     home,
@@ -51,6 +50,8 @@ function buildServices(): Services {
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     revealFile: (absPath) => shell.showItemInFolder(absPath),
+    // Note: Chromium's own view of the network; auto-sync asks it before trying the API.
+    online: () => Promise.resolve(net.isOnline()),
   });
 }
 
@@ -94,6 +95,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => services?.catalog.close());
+  app.on('will-quit', () => {
+    services?.autoSync.stop();
+    services?.catalog.close();
+  });
   app.whenReady().then(start).catch(failStart);
 }

@@ -32,22 +32,14 @@ export function registerThumbScheme(): void {
   ]);
 }
 
-const PLACEHOLDER =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" viewBox="0 0 32 32">' +
-  '<rect width="32" height="32" fill="#3a3d44"/></svg>';
-
-/** A neutral tile for a photo whose thumbnail cannot be made. */
-function placeholder(): Response {
-  return new Response(PLACEHOLDER, { status: 200, headers: { 'content-type': 'image/svg+xml' } });
-}
-
 /** Serves `thumb://photo/<id>` from the thumbnail cache; call after `ready`. */
 export function handleThumbProtocol(thumbs: ThumbService): void {
   protocol.handle(THUMB_SCHEME, async (request) => {
     const id = parseThumbId(request.url);
     if (id === null) return new Response('Not found', { status: 404 });
     const file = await thumbs.fileFor(id).catch(() => null);
-    if (!file) return placeholder();
+    // Note: 404, as in the web shell: the renderer then draws a "no preview" cell naming the format.
+    if (!file) return new Response('No thumbnail', { status: 404 });
     return net.fetch(pathToFileURL(file).href);
   });
 }

@@ -229,6 +229,10 @@ export const shell = {
 
 /** net.fetch for file: URLs (what the thumb scheme uses). */
 export const net = {
+  isOnline() {
+    record('net.isOnline', {});
+    return true;
+  },
   async fetch(url) {
     record('net.fetch', { url });
     const body = await readFile(fileURLToPath(url));

@@ -1,7 +1,9 @@
 /** Right panel: preview, file facts, problems, editable fields with sources, tags, tools and sync info. */
+import { useState } from 'react';
 import type { PhotoDetail } from '../../../../preload/contract';
 import { lightbox, messageOf, unwrap } from '../../api/lightbox';
 import { formatBytes, plural } from '../../lib/format';
+import { formatWord } from '../grid/photo-cell';
 import { TagEditor } from '../tags/tag-editor';
 import { BulkTools } from './bulk-tools';
 import { FieldRow } from './field-row';
@@ -18,13 +20,28 @@ export interface InspectorProps {
   canReveal: boolean;
 }
 
+/** The large preview, or the format's name when there is none (HEIC, JPEG 2000, damaged files). */
+function Preview({ photo }: { photo: PhotoDetail }) {
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  return (
+    <div className="preview">
+      {failedSrc === photo.thumbUrl ? (
+        <span className="cell-placeholder">
+          <strong>{formatWord(photo.name)}</strong>
+          <span>no preview</span>
+        </span>
+      ) : (
+        <img src={photo.thumbUrl} alt={`Preview of ${photo.name}`} onError={() => setFailedSrc(photo.thumbUrl)} />
+      )}
+    </div>
+  );
+}
+
 /** File facts and problems of one photo. */
 function FileFacts({ photo, canReveal }: { photo: PhotoDetail; canReveal: boolean }) {
   return (
     <>
-      <div className="preview">
-        <img src={photo.thumbUrl} alt={`Preview of ${photo.name}`} />
-      </div>
+      <Preview photo={photo} />
       <h2 className="file-name" title={photo.relPath}>
         {photo.name}
       </h2>
@@ -32,7 +49,10 @@ function FileFacts({ photo, canReveal }: { photo: PhotoDetail; canReveal: boolea
         <dt>Size</dt>
         <dd>{formatBytes(photo.sizeBytes)}</dd>
         <dt>Format</dt>
-        <dd>{photo.format}{photo.width && photo.height ? ` · ${photo.width} × ${photo.height}` : ''}</dd>
+        <dd>
+          {photo.format}
+          {photo.width && photo.height ? ` · ${photo.width} × ${photo.height}` : ''}
+        </dd>
         {photo.offsetTimeOriginal && (
           <>
             <dt>Time zone</dt>
@@ -104,9 +124,15 @@ export function Inspector({ ids, version, canReveal }: InspectorProps) {
   const maxTags = Math.max(0, ...details.map((d) => d.fields.tags.length));
   return (
     <aside className="inspector" aria-label="Inspector">
-      {single ? <FileFacts photo={single} canReveal={canReveal} /> : <h2 className="file-name">{plural(ids.length, 'photo')} selected</h2>}
+      {single ? (
+        <FileFacts photo={single} canReveal={canReveal} />
+      ) : (
+        <h2 className="file-name">{plural(ids.length, 'photo')} selected</h2>
+      )}
       {ids.length > details.length && details.length > 0 && (
-        <p className="muted small">Showing values of the first {details.length}; edits apply to all {ids.length}.</p>
+        <p className="muted small">
+          Showing values of the first {details.length}; edits apply to all {ids.length}.
+        </p>
       )}
       <h3>Metadata</h3>
       <FieldRow
@@ -130,7 +156,9 @@ export function Inspector({ ids, version, canReveal }: InspectorProps) {
         hint="Decimal degrees, e.g. 48.8583, 2.2945"
         onSave={(text) => {
           const location = parseLocation(text);
-          return location === undefined ? Promise.resolve('Write the location as two numbers: latitude, longitude') : apply({ location });
+          return location === undefined
+            ? Promise.resolve('Write the location as two numbers: latitude, longitude')
+            : apply({ location });
         }}
         onRevert={() => void apply({ revert: ['location'] })}
       />
