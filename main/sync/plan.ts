@@ -55,5 +55,6 @@ export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: num
     excluded: rows.filter((r) => r.excluded).length,
     uncertain: rows.filter((r) => r.syncState === 'uncertain').length,
     duplicates,
+    timeAsRecorded: 0,
   };
 }

@@ -86,6 +86,16 @@ export function createSyncService(deps: SyncDeps): SyncService {
     emit();
   };
 
+  // Note: "send as UTC" needs the photo's own offset; without one the time goes as recorded, and the plan says how often.
+  const countWithoutZone = (rows: SyncRow[]): number => {
+    const dated = rows.filter((r) => isSendable(r) && r.fields.datetime_taken !== null);
+    const offsets = offsetsOf(
+      db,
+      dated.map((r) => r.id),
+    );
+    return dated.filter((r) => !offsets.has(r.id)).length;
+  };
+
   const itemsFor = (
     rows: SyncRow[],
     sendAsUtc: boolean,
@@ -190,7 +200,9 @@ export function createSyncService(deps: SyncDeps): SyncService {
   return {
     plan(ids?: number[]): SyncPlan {
       const s = deps.settings.get();
-      return computePlan(listSyncRows(db, ids), s.uniqueId, cap(), s.convertUnsupported);
+      const rows = listSyncRows(db, ids);
+      const plan = computePlan(rows, s.uniqueId, cap(), s.convertUnsupported);
+      return s.sendTimeAsUtc ? { ...plan, timeAsRecorded: countWithoutZone(rows) } : plan;
     },
     start,
     pause() {

@@ -108,6 +108,8 @@ export interface SyncPlan {
   excluded: number;
   uncertain: number;
   duplicates: number;
+  /** With "send capture time as UTC" on: photos to send whose time zone is unknown, so their time goes as recorded. */
+  timeAsRecorded: number;
 }
 
 /** Live state of the sync engine. */

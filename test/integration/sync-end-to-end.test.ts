@@ -151,6 +151,8 @@ describe('sync end to end', () => {
     await l.scan();
     const f = (fake = await startFakeMemories({ keys: [TEST_KEY] }));
     const sync = syncFor(l, f.url, {}, memorySettings(f.url, { sendTimeAsUtc: true }));
+    // The plan says which photo cannot be converted: its time zone is unknown.
+    expect(sync.plan().timeAsRecorded).toBe(1);
     sync.start();
     await sync.idle();
     const byName = new Map(f.state.uploads.map((u) => [u.fileName, u]));

@@ -34,6 +34,12 @@ function PlanFacts({ plan }: { plan: SyncPlan }) {
           <dd>{plan.uncertain}</dd>
         </>
       )}
+      {plan.timeAsRecorded > 0 && (
+        <>
+          <dt>Time zone unknown</dt>
+          <dd>{plan.timeAsRecorded} (capture time sent as recorded, not as UTC)</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -59,7 +65,11 @@ export function SyncDialog({ open, ids, onClose, onStarted }: SyncDialogProps) {
     }
   };
   return (
-    <Modal title={ids ? `Sync ${plural(ids.length, 'selected photo')}` : 'Sync to memories.ai'} open={open} onClose={onClose}>
+    <Modal
+      title={ids ? `Sync ${plural(ids.length, 'selected photo')}` : 'Sync to memories.ai'}
+      open={open}
+      onClose={onClose}
+    >
       {!plan && !error && <p>Planning…</p>}
       {plan && <PlanFacts plan={plan} />}
       {plan && plan.blocked.length > 0 && (
@@ -83,7 +93,12 @@ export function SyncDialog({ open, ids, onClose, onStarted }: SyncDialogProps) {
         <button type="button" className="btn" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="btn primary" disabled={!plan || plan.photos === 0} onClick={() => void start()}>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!plan || plan.photos === 0}
+          onClick={() => void start()}
+        >
           Start sync
         </button>
       </footer>
