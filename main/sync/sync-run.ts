@@ -65,9 +65,24 @@ interface Job {
   /** Hashed and checked for duplicates already. */
   prepared: boolean;
   attempts: number;
-  offlineTries: number;
-  offlineSince: number | null;
 }
+
+/** The run-wide offline state: set by the first unreachable error, cleared by any answer from the server. */
+interface Offline {
+  since: number;
+  /** Probes made so far (the backoff step). */
+  tries: number;
+  /** A worker is waiting out the interval before the next probe. */
+  waiting: boolean;
+  /** The interval is over: one worker may send one request as the probe. */
+  probeDue: boolean;
+}
+
+/** The longest wait between two probes while offline. */
+export const MAX_PROBE_INTERVAL_MS = 30_000;
+
+/** What the run says while it waits for the network. */
+export const OFFLINE_MESSAGE = 'Offline: memories.ai cannot be reached. Lightbox will try again by itself.';
 
 /** A request on the wire; `complete` once its last bytes are about to go. */
 interface InFlight {
@@ -76,7 +91,7 @@ interface InFlight {
 }
 
 function newJob(batch: Batch, prepared: boolean): Job {
-  return { batch, prepared, attempts: 0, offlineTries: 0, offlineSince: null };
+  return { batch, prepared, attempts: 0 };
 }
 
 /** A running sync; `done` resolves when every worker has stopped. */
@@ -92,6 +107,7 @@ export class SyncRun {
   private claimed = new Map<string, SendItem>();
   private followers: { item: SendItem; hash: string }[] = [];
   private rateLimits = 0;
+  private offline: Offline | null = null;
 
   constructor(
     private readonly ctx: RunContext,
@@ -137,7 +153,8 @@ export class SyncRun {
   private async worker(): Promise<void> {
     for (;;) {
       if (this.cancelled || this.stopMessage !== null) return;
-      if (this.paused) {
+      // Note: while offline only the probe goes out; the other workers wait for its answer.
+      if (this.paused || (this.offline && !this.offline.probeDue)) {
         await this.waitForChange();
         continue;
       }
@@ -147,6 +164,7 @@ export class SyncRun {
         await this.waitForChange();
         continue;
       }
+      if (this.offline) this.offline.probeDue = false;
       this.inFlight++;
       try {
         await this.process(job);
@@ -258,11 +276,11 @@ export class SyncRun {
   private async handle(job: Job, o: UploadOutcome): Promise<void> {
     const items = job.batch.items;
     const ids = items.map((i) => i.id);
+    if (o.kind !== 'aborted' && !(o.kind === 'transient' && looksOffline(o.message))) this.backOnline();
     switch (o.kind) {
       case 'ok':
         this.ctx.pacer.success();
         this.rateLimits = 0;
-        if (this.ctx.progress.phase === 'offline') this.setPhase('running', null);
         return this.uploaded(items, o.ids);
       case 'validation':
         return this.validation(job, o.file, o.message);
@@ -420,17 +438,8 @@ export class SyncRun {
       this.queue.unshift(job);
       return;
     }
-    const now = this.ctx.clock();
-    if (looksOffline(o.message)) {
-      job.offlineSince ??= now;
-      if (now - job.offlineSince > this.ctx.offlineGiveUpMs) {
-        return this.fail(items, `memories.ai could not be reached (${o.message}). Retry when you are online.`, true);
-      }
-      this.setPhase('offline', 'Offline: memories.ai cannot be reached. Lightbox will try again by itself.');
-      await this.ctx.sleep(Math.min(30_000, backoffMs(job.offlineTries++, this.ctx.random)), this.controller.signal);
-      this.queue.unshift(job);
-      return;
-    }
+    if (looksOffline(o.message)) return this.wentOffline(job, o.message);
+    this.ctx.changed(items.map((i) => i.id));
     job.attempts++;
     if (job.attempts >= this.ctx.maxAttempts) {
       return this.fail(
@@ -441,6 +450,50 @@ export class SyncRun {
     }
     await this.ctx.sleep(backoffMs(job.attempts, this.ctx.random), this.controller.signal);
     this.queue.push(job);
+  }
+
+  /**
+   * The server cannot be reached: the whole run waits (the job goes back to the front of the queue),
+   * one worker waits out a growing interval and then lets one request go as the probe. Gives up after
+   * `offlineGiveUpMs`, leaving every photo not yet sent queued.
+   */
+  private async wentOffline(job: Job, message: string): Promise<void> {
+    this.queue.unshift(job);
+    const ids = job.batch.items.map((i) => i.id);
+    const now = this.ctx.clock();
+    const off = (this.offline ??= { since: now, tries: 0, waiting: false, probeDue: false });
+    if (off.waiting) return this.ctx.changed(ids);
+    off.probeDue = false;
+    const left = off.since + this.ctx.offlineGiveUpMs - now;
+    if (left <= 0) return this.giveUpOffline(message, ids);
+    if (!this.paused) this.setPhase('offline', OFFLINE_MESSAGE);
+    this.ctx.changed(ids);
+    off.waiting = true;
+    const wait = Math.min(MAX_PROBE_INTERVAL_MS, backoffMs(off.tries++, this.ctx.random), left);
+    await this.ctx.sleep(wait, this.controller.signal);
+    off.waiting = false;
+    if (this.offline === off) off.probeDue = true;
+  }
+
+  /** The server answered: the run is online again and every worker may send. */
+  private backOnline(): void {
+    if (!this.offline) return;
+    this.offline = null;
+    if (this.ctx.progress.phase === 'offline') this.setPhase('running', null);
+    this.wake();
+  }
+
+  /** Ends the run after a long offline period; the photos not sent stay queued (offline is not their fault). */
+  private giveUpOffline(message: string, ids: number[]): void {
+    const left = this.queue.reduce((n, j) => n + j.batch.items.length, 0) + this.followers.length;
+    const ms = this.ctx.offlineGiveUpMs;
+    const waited = ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+    this.stopMessage =
+      `Offline: memories.ai could not be reached for ${waited} (${message}). Nothing was lost: ` +
+      `${left} photo${left === 1 ? ' stays' : 's stay'} queued; press Sync again when you are online.`;
+    this.setPhase('stopped', this.stopMessage);
+    this.ctx.changed(ids);
+    this.wake();
   }
 
   private setPhase(phase: Progress['phase'], message: string | null): void {
