@@ -164,11 +164,14 @@ export class SyncRun {
         await this.waitForChange();
         continue;
       }
+      const probe = this.offline !== null;
       if (this.offline) this.offline.probeDue = false;
       this.inFlight++;
       try {
         await this.process(job);
       } finally {
+        // Note: a probe that sent nothing (paused, all duplicates) must not leave the run waiting forever.
+        if (probe && this.offline && !this.offline.waiting) this.offline.probeDue = true;
         this.inFlight--;
         this.wake();
       }
