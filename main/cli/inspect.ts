@@ -1,10 +1,10 @@
 /** `lightbox inspect <file-or-folder>... [--json]`: reads metadata and upload readiness; never writes the catalog. */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FieldSources, UploadFields } from '../../preload/contract';
-import { isCandidateImage, isSidecar } from '../metadata/file-kinds';
 import { readFileMetadata } from '../metadata/read-file-metadata';
+import { walkImages } from '../scan/walk';
 
 /** One inspected file, as `--json` prints it. */
 export interface InspectedFile {
@@ -12,7 +12,36 @@ export interface InspectedFile {
   uploadable: boolean;
   problems: string[];
   fields: UploadFields;
-  sources: FieldSources;
+  /** Where each field of `fields` that has a value came from, keyed by the field's name. */
+  sources: InspectSources;
+}
+
+/** Sources keyed like `fields`: latitude and longitude both carry the location's source. */
+export type InspectSources = Partial<Record<keyof UploadFields, string>>;
+
+/** Re-keys the catalog's field sources by the names of `fields`, keeping only fields that have a value. */
+export function sourcesByField(fields: UploadFields, sources: FieldSources): InspectSources {
+  const out: InspectSources = {};
+  const put = (name: keyof UploadFields, source: string | undefined, has: boolean): void => {
+    if (source !== undefined && has) out[name] = source;
+  };
+  put('datetime_taken', sources.datetime_taken, fields.datetime_taken !== null);
+  put('camera_model', sources.camera_model, fields.camera_model !== null);
+  put('latitude', sources.location, fields.latitude !== null);
+  put('longitude', sources.location, fields.longitude !== null);
+  put('tags', sources.tags, fields.tags.length > 0);
+  return out;
+}
+
+/** The answer for a named path that is not a regular file. */
+export function notRegularFile(file: string): InspectedFile {
+  return {
+    path: file,
+    uploadable: false,
+    problems: ['Not a regular file (a pipe, device or socket); Lightbox does not open it.'],
+    fields: { datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: [] },
+    sources: {},
+  };
 }
 
 const HELP = `Usage: lightbox inspect <file-or-folder>... [--json]
@@ -20,28 +49,34 @@ const HELP = `Usage: lightbox inspect <file-or-folder>... [--json]
 Reads each image file (folders are searched recursively) and prints its upload fields,
 where each came from, and whether memories.ai can take it. Nothing is written.`;
 
-/** Image files under the given paths (folders recursively, sidecars skipped), absolute, sorted by path; missing paths are reported. */
-export async function collectImageFiles(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
+/** Image files under the given paths (folders walked exactly as a scan walks them), absolute, sorted by path. */
+export interface CollectedFiles {
+  files: string[];
+  /** Paths that do not exist. */
+  missing: string[];
+  /** Named paths that exist but are not regular files (FIFO, device, socket): never opened. */
+  special: string[];
+  /** Folders that could not be read. */
+  unreadable: string[];
+}
+
+/** Collects the image files under the given paths; folders go through the scan's own walker. */
+export async function collectImageFiles(inputs: string[]): Promise<CollectedFiles> {
   const files = new Set<string>();
-  const missing: string[] = [];
+  const out: CollectedFiles = { files: [], missing: [], special: [], unreadable: [] };
   for (const input of inputs) {
     const abs = path.resolve(input);
     const info = await stat(abs).catch(() => null);
-    if (!info) missing.push(abs);
-    else if (info.isDirectory()) for (const f of await walk(abs)) files.add(f);
-    else files.add(abs); // Note: a file named explicitly is inspected whatever its name, so odd files get a clear answer.
+    if (!info) out.missing.push(abs);
+    else if (info.isDirectory()) {
+      const walked = await walkImages(abs);
+      for (const f of walked.files) files.add(f.path);
+      out.unreadable.push(...walked.unreadable);
+    } else if (info.isFile())
+      files.add(abs); // Note: a file named explicitly is inspected whatever its name, so odd files get a clear answer.
+    else out.special.push(abs); // Note: opening a FIFO would wait for a writer forever.
   }
-  return { files: [...files].sort(comparePaths), missing };
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory() && !e.name.startsWith('.')) out.push(...(await walk(full)));
-    else if (e.isFile() && isCandidateImage(e.name) && !isSidecar(e.name)) out.push(full);
-  }
+  out.files = [...files].sort(comparePaths);
   return out;
 }
 
@@ -59,7 +94,13 @@ export async function inspectFiles(files: string[]): Promise<InspectedFile[]> {
       const i = next++;
       const file = files[i] as string;
       const md = await readFileMetadata(file);
-      out[i] = { path: file, uploadable: md.uploadable, problems: md.problems, fields: md.fields, sources: md.sources };
+      out[i] = {
+        path: file,
+        uploadable: md.uploadable,
+        problems: md.problems,
+        fields: md.fields,
+        sources: sourcesByField(md.fields, md.sources),
+      };
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
@@ -72,12 +113,12 @@ export function formatTable(items: InspectedFile[]): string {
   for (const it of items) {
     const f = it.fields;
     const loc = f.latitude !== null && f.longitude !== null ? `${f.latitude}, ${f.longitude}` : '-';
-    const src = (k: keyof FieldSources) => (it.sources[k] ? `  (${it.sources[k]})` : '');
+    const src = (k: keyof InspectSources) => (it.sources[k] ? `  (${it.sources[k]})` : '');
     lines.push(`${it.path}`);
     lines.push(`  upload:   ${it.uploadable ? 'yes' : 'no'}`);
     lines.push(`  taken:    ${f.datetime_taken ?? '-'}${src('datetime_taken')}`);
     lines.push(`  camera:   ${f.camera_model ?? '-'}${src('camera_model')}`);
-    lines.push(`  location: ${loc}${src('location')}`);
+    lines.push(`  location: ${loc}${src('latitude')}`);
     lines.push(`  tags:     ${f.tags.length ? f.tags.join(', ') : '-'}${src('tags')}`);
     for (const p of it.problems) lines.push(`  problem:  ${p}`);
   }
@@ -107,9 +148,12 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`${HELP}\n`);
     return 2;
   }
-  const { files, missing } = await collectImageFiles(parsed.positionals);
+  const { files, missing, special, unreadable } = await collectImageFiles(parsed.positionals);
   for (const m of missing) process.stderr.write(`lightbox inspect: not found: ${m}\n`);
-  const items = await inspectFiles(files);
+  for (const u of unreadable) process.stderr.write(`lightbox inspect: could not read folder ${u}\n`);
+  const items = [...(await inspectFiles(files)), ...special.map(notRegularFile)].sort((a, b) =>
+    comparePaths(a.path, b.path),
+  );
   process.stdout.write(parsed.values.json ? `${JSON.stringify(items, null, 2)}\n` : `${formatTable(items)}\n`);
   return missing.length > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 /** Pixel size from the image header (sharp reads headers only; BMP is read here, as libvips has no BMP loader). */
 import sharp from 'sharp';
+import { plainDecoderReason } from './plain-problem';
 import type { ImageFormat } from './types';
 
 /** Pixel grid and orientation, or why the header could not be read. */
@@ -74,6 +75,6 @@ function unreadable(reason: string): ImageSize {
     width: null,
     height: null,
     orientation: null,
-    problem: `Lightbox can't read the picture in this file (${reason.trim()}); it may be damaged.`,
+    problem: `Lightbox can't read the picture in this file: ${plainDecoderReason(reason)}.`,
   };
 }

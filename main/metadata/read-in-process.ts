@@ -12,6 +12,7 @@ import { describeNonImage, sniffFormat, type SniffedFormat } from './sniff-forma
 import { ifd0TagBytes, repairTiffEntries } from './tiff-ifd';
 import type { FieldSources, UploadFields } from '../../preload/contract';
 import type { FileMetadata, ImageFormat } from './types';
+import { dedupeProblems } from './plain-problem';
 import { formatProblem, uploadProblems } from './upload-rules';
 import { applySidecar } from './sidecar';
 import { readFlir, readPictureInfo, type VendorReading } from './vendor-records';
@@ -22,6 +23,8 @@ import { findXmpPackets, xmpFirst } from './xmp-reader';
 const EXIFR_FORMATS: readonly ImageFormat[] = ['jpeg', 'tiff', 'png', 'raw'];
 const API_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'gif', 'bmp', 'webp'];
 const IPTC_NAA_TAG = 33723;
+const TRUNCATED_JPEG =
+  'The image data ends early (the file is truncated); the photo may show a grey band or miss its lower part.';
 
 /** An empty reading with the given problem (unreadable or non-image files). */
 export function emptyMetadata(format: SniffedFormat, problems: string[]): FileMetadata {
@@ -97,9 +100,7 @@ export async function readBytes(
 
   const layout = sniffed.format === 'jpeg' ? walkJpeg(bytes) : null;
   if (layout && !layout.complete) {
-    problems.push(
-      'This JPEG file ends early (no end-of-image marker); it may have been cut off while copying, so part of the picture may be missing.',
-    );
+    problems.push(TRUNCATED_JPEG);
   }
   const readings = await gatherReadings(bytes, sniffed.format, layout);
   const chosen = chooseFields(readings);
@@ -115,6 +116,8 @@ export async function readBytes(
     fields: chosen.fields,
   });
   if (dims.problem && API_FORMATS.includes(sniffed.format)) blocking.push(dims.problem);
+  // Note: when not even the picture's header can be read, "may show a grey band" would promise too much.
+  const own = dims.problem && dims.width === null ? problems.filter((p) => p !== TRUNCATED_JPEG) : problems;
   return {
     format: sniffed.format,
     mime: sniffed.mime,
@@ -125,7 +128,7 @@ export async function readBytes(
     sources: chosen.sources,
     offsetTimeOriginal: chosen.offsetTimeOriginal,
     subSeconds: chosen.subSeconds,
-    problems: [...problems, ...blocking],
+    problems: dedupeProblems([...own, ...blocking]),
     uploadable: blocking.length === 0,
   };
 }
