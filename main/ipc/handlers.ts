@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, type ChannelName, type RequestOf, type ResponseOf } from '../../preload/contract';
 import type { Services } from '../app/services';
+import { refuseSystemFolder } from '../scan/system-folders';
 
 /** A handler for every channel; a missing channel or a wrong response type fails `tsc`. */
 export type Handlers = {
@@ -15,6 +16,13 @@ async function existingDirectory(raw: string): Promise<string> {
   const info = await stat(abs).catch(() => null);
   if (!info) throw new AppError('invalid-request', `No folder at ${abs}`);
   if (!info.isDirectory()) throw new AppError('invalid-request', `${abs} is a file, not a folder`);
+  return abs;
+}
+
+/** Throws when a folder is one of the system's pseudo folders (/proc, /sys, /dev...), else returns it. */
+function photoFolder(abs: string): string {
+  const refused = refuseSystemFolder(abs);
+  if (refused !== null) throw new AppError('invalid-request', refused);
   return abs;
 }
 
@@ -42,7 +50,7 @@ export function createHandlers(services: Services): Handlers {
     'folders.add': async ({ path: typed }) => {
       const abs = typed !== undefined ? await existingDirectory(typed) : await services.chooseFolder();
       if (abs === null) return null;
-      const folder = catalog.addFolder(abs);
+      const folder = catalog.addFolder(photoFolder(abs));
       startScan(services, folder.id);
       services.events.emit('catalog:changed', { ids: [] });
       return { ...folder, scanning: true };
