@@ -1,5 +1,6 @@
 /** The `lightbox` command line: dispatches to one module per command in main/cli/. */
 import { parseArgs } from 'node:util';
+import { errorText, isBrokenPipe } from './cli/errors';
 
 /** A command module: `run(args)` resolves to the exit status. */
 type CommandModule = { run(args: string[]): Promise<number> };
@@ -64,5 +65,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lightbox: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  return (await command.load()).run(argv.slice(1));
+  quietOnBrokenPipe();
+  try {
+    return await (await command.load()).run(argv.slice(1));
+  } catch (error) {
+    if (isBrokenPipe(error)) return 0;
+    process.stderr.write(`${errorText(name, error)}\n`);
+    return 1;
+  }
+}
+
+/** Ends quietly with status 0 when the reader of stdout has gone (`lightbox list --json | head -1`). */
+function quietOnBrokenPipe(): void {
+  process.stdout.on('error', (error) => {
+    // Note: whoever reads our output has stopped reading; there is no one left to tell.
+    if (isBrokenPipe(error)) process.exit(0);
+    throw error;
+  });
 }

@@ -2,6 +2,7 @@
 import { openCatalog, type Catalog } from '../catalog/catalog';
 import { createEventBus, type FlushableEventBus } from '../app/event-bus';
 import { catalogFile, resolveHome } from '../app/paths';
+import { catalogOpenError } from './errors';
 
 /** An open command-line session over the catalog in `LIGHTBOX_HOME`. */
 export interface CliContext {
@@ -14,7 +15,12 @@ export interface CliContext {
 /** Opens the catalog of the home folder (`LIGHTBOX_HOME`, else the app's data folder). */
 export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
   const home = resolveHome(env);
-  const catalog = openCatalog(catalogFile(home));
+  let catalog: Catalog;
+  try {
+    catalog = openCatalog(catalogFile(home));
+  } catch (error) {
+    throw catalogOpenError(home, error);
+  }
   const events = createEventBus();
   return {
     home,

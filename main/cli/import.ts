@@ -1,7 +1,9 @@
 /** `lightbox import <folder>...`: adds folders to the catalog and scans them. */
 import { statSync } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import path from 'node:path';
 import { createScanService } from '../scan/scan-service';
+import { walkImages } from '../scan/walk';
 import { withCliContext, type CliContext } from './context';
 
 const USAGE = 'Usage: lightbox import <folder>...';
@@ -28,8 +30,30 @@ async function importFolder(ctx: CliContext, folder: string): Promise<boolean> {
     stop();
   }
   const done = ctx.catalog.listFolders().find((f) => f.id === record.id);
-  console.log(`Imported ${abs}: ${done?.photoCount ?? 0} photos, ${done?.problemCount ?? 0} with problems`);
+  // Note: the scan service keeps what its walk could not read to itself; a second walk (names only) finds it.
+  const unreadable = await Promise.all((await walkImages(abs)).unreadable.map(whyUnreadable));
+  for (const u of unreadable) console.error(`lightbox import: Could not read folder ${u}`);
+  const n = unreadable.length;
+  const skipped = n > 0 ? `; could not read ${n} folder${n === 1 ? '' : 's'}: ${unreadable.join('; ')}` : '';
+  console.log(`Imported ${abs}: ${done?.photoCount ?? 0} photos, ${done?.problemCount ?? 0} with problems${skipped}`);
   return true;
+}
+
+/** "<folder>: <why>", in plain words. */
+async function whyUnreadable(dir: string): Promise<string> {
+  let reason = 'it could not be opened';
+  try {
+    await (await opendir(dir)).close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'it was removed during the import'
+          : (error as Error).message;
+  }
+  return `${dir}: ${reason}`;
 }
 
 /** Runs the command; exit status 1 when a folder could not be imported. */
