@@ -6,7 +6,7 @@
  * LIGHTBOX_REQUESTS_PER_SECOND (overrides the pace setting for this run).
  */
 import type { SettingsService } from '../app/services';
-import type { SyncStatus } from '../../preload/contract';
+import type { BlockedPhoto, SyncPlan, SyncStatus } from '../../preload/contract';
 import { listSyncRows } from '../catalog/sync-rows';
 import { recoverInterrupted } from '../catalog/uploads';
 import { createMemorySecretService } from '../secrets/memory-secret-service';
@@ -29,10 +29,37 @@ function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
+/** An engine message in the command line's words: the app's "Settings" and "press Sync" mean nothing here. */
+export function cliMessage(message: string): string {
+  if (/refused the API key/i.test(message)) {
+    const detail = /\(([^)]*)\)/.exec(message)?.[1];
+    return (
+      `memories.ai refused the key in MEMORIES_API_KEY${detail ? ` (${detail})` : ''}. ` +
+      'Set MEMORIES_API_KEY to a valid key, then run lightbox sync again.'
+    );
+  }
+  return message.replace(/press Sync( again)?/g, (_m, again: string | undefined) => `run lightbox sync${again ?? ''}`);
+}
+
+/** The plan lines for stderr: the totals, then what cannot go grouped by reason (with a few names). */
+export function planLines(plan: SyncPlan): string[] {
+  const head =
+    `sync plan: ${plan.photos} photos, ${mb(plan.bytes)} MB in about ${plan.requests} requests; ` +
+    `${plan.blocked.length} cannot go, ${plan.alreadyUploaded} already uploaded, ${plan.duplicates} duplicates, ${plan.uncertain} uncertain`;
+  const byReason = new Map<string, BlockedPhoto[]>();
+  for (const b of plan.blocked) byReason.set(b.reason, [...(byReason.get(b.reason) ?? []), b]);
+  const lines = [...byReason].map(([reason, photos]) => {
+    const names = photos.slice(0, 3).map((p) => p.name);
+    const more = photos.length > 3 ? `, and ${photos.length - 3} more` : '';
+    return `  ${photos.length} cannot go: ${reason} (${names.join(', ')}${more})`;
+  });
+  return [head, ...lines];
+}
+
 /** One progress line for stderr. */
 export function progressLine(s: SyncStatus): string {
   const left = s.secondsLeft === null ? '' : `, ${s.secondsLeft} s left`;
-  const msg = s.message ? ` — ${s.message}` : '';
+  const msg = s.message ? ` — ${cliMessage(s.message)}` : '';
   return `sync ${s.phase}: ${s.doneFiles + s.failedFiles + s.uncertainFiles}/${s.totalFiles} files, ${mb(s.doneBytes)}/${mb(s.totalBytes)} MB, ${mb(s.bytesPerSecond)} MB/s${left}${msg}`;
 }
 
@@ -71,7 +98,7 @@ export async function run(args: string[]): Promise<number> {
     recoverInterrupted(db);
     const nowUncertain = listSyncRows(db, interrupted).filter((r) => r.syncState === 'uncertain');
     for (const r of nowUncertain) process.stdout.write(`uncertain ${r.path}\n`);
-    let bad = nowUncertain.length;
+    let bad = 0;
     const sync = createSyncService({
       catalog: ctx.catalog,
       events: ctx.events,
@@ -83,6 +110,11 @@ export async function run(args: string[]): Promise<number> {
         process.stdout.write(`${outcomeLine(o)}\n`);
       },
     });
+    // Note: a photo left failed by an earlier run (offline, or a value since fixed with edit) goes again;
+    // an uncertain one does not, as it may already be on memories.ai: the person decides in the app.
+    const { requeued } = sync.retryFailed();
+    if (requeued > 0) process.stderr.write(`sync: trying again ${requeued} photos that failed before\n`);
+    const uncertain = reportUncertain(db);
     let lastLine = 0;
     let lastText = '';
     const show = (s: SyncStatus): void => {
@@ -95,17 +127,30 @@ export async function run(args: string[]): Promise<number> {
       lastLine = Date.now();
       show(s);
     });
-    const plan = sync.plan();
-    process.stderr.write(
-      `sync plan: ${plan.photos} photos, ${mb(plan.bytes)} MB in about ${plan.requests} requests; ` +
-        `${plan.blocked.length} cannot go, ${plan.alreadyUploaded} already uploaded, ${plan.duplicates} duplicates, ${plan.uncertain} uncertain\n`,
-    );
+    for (const line of planLines(sync.plan())) process.stderr.write(`${line}\n`);
     const started = sync.start();
     await sync.idle();
     off();
     const final = sync.status();
     show(final);
-    if (started.phase === 'stopped' || final.phase === 'stopped') return 3;
-    return bad === 0 ? 0 : 1;
+    const stopped = started.phase === 'stopped' ? started : final.phase === 'stopped' ? final : null;
+    if (stopped) {
+      process.stderr.write(`lightbox sync: ${cliMessage(stopped.message ?? 'the sync stopped')}\n`);
+      return 3;
+    }
+    return bad === 0 && uncertain === 0 ? 0 : 1;
   });
+}
+
+/** Names the uploads left uncertain on stderr, with what to do; returns how many. */
+function reportUncertain(db: Parameters<typeof listSyncRows>[0]): number {
+  const rows = listSyncRows(db).filter((r) => r.syncState === 'uncertain' && !r.excluded);
+  if (rows.length === 0) return 0;
+  const n = rows.length;
+  process.stderr.write(
+    `${n} upload${n === 1 ? ' is' : 's are'} uncertain: ${n === 1 ? 'it' : 'they'} may already be on memories.ai; ` +
+      `resolve ${n === 1 ? 'it' : 'them'} in the app (Uncertain view), they are not sent again silently.\n`,
+  );
+  for (const r of rows) process.stderr.write(`  uncertain: ${r.path}\n`);
+  return n;
 }

@@ -67,12 +67,20 @@ describe('lightbox import / edit / list', () => {
     const photosListed = list();
     expect([...photosListed.keys()].sort()).toEqual(['empty.jpg', 'one.jpg', 'three.jpg', 'two.jpg']);
     const one = photosListed.get('one.jpg') as Listed;
-    expect(Object.keys(one).sort()).toEqual(['fields', 'path', 'problems', 'remote_id', 'state']);
+    expect(Object.keys(one).sort()).toEqual([
+      'changed_since_upload',
+      'fields',
+      'path',
+      'problems',
+      'remote_id',
+      'state',
+    ]);
     expect(one).toMatchObject({
       path: path.join(photos, 'one.jpg'),
       state: 'not-uploaded',
       remote_id: null,
       problems: [],
+      changed_since_upload: false,
     });
     expect(one.fields.camera_model).toBe('Lightbox One');
     expect(photosListed.get('empty.jpg')?.problems.length).toBeGreaterThan(0);
