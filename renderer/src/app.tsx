@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, PhotoQuery, SyncStatus } from '../../preload/contract';
 import { lightbox, unwrap } from './api/lightbox';
-import { PhotoGrid } from './features/grid/photo-grid';
+import { GRID_ID, PhotoGrid } from './features/grid/photo-grid';
 import { Sidebar } from './features/grid/sidebar';
 import { Inspector } from './features/inspector/inspector';
 import { SettingsDialog } from './features/settings/settings-dialog';
@@ -35,6 +35,23 @@ function useShortcuts(selectAll: () => void, clear: () => void): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [selectAll, clear]);
+}
+
+/** The first Tab stop: jumps past the top bar and sidebar straight into the photo grid. */
+function SkipToPhotos() {
+  return (
+    <a
+      className="skip-link"
+      href={`#${GRID_ID}`}
+      onClick={(e) => {
+        // Note: focus, not just scroll: the grid's arrow keys must work at once.
+        e.preventDefault();
+        document.getElementById(GRID_ID)?.focus();
+      }}
+    >
+      Skip to photos
+    </a>
+  );
 }
 
 /** The top bar: title, counts, sync and settings. */
@@ -73,6 +90,7 @@ export function App() {
   const closeDialog = useCallback(() => setDialog(null), []);
   return (
     <div className="app">
+      <SkipToPhotos />
       <TopBar
         total={library.ids.length}
         selected={selection.ids.length}

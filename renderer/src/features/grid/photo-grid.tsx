@@ -13,6 +13,9 @@ const TARGET_CELL = 168;
 const GAP = 6;
 const HEADER = 40;
 
+/** DOM id of the grid (the target of "Skip to photos"). */
+export const GRID_ID = 'photos';
+
 /** Props of the grid. */
 export interface PhotoGridProps {
   query: PhotoQuery;
@@ -86,6 +89,21 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
 
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
   const leadPhoto = selection.lead === null ? undefined : pages.at(selection.lead);
+  // Note: the row is scrolled to first (it may not be drawn yet); once its cell exists, the cell
+  // itself is brought fully into view, so the focused photo is never half hidden at an edge.
+  const reveal = useRef<number | null>(null);
+  useEffect(() => {
+    if (reveal.current === null) return;
+    if (document.activeElement !== scroller.current) {
+      reveal.current = null;
+      return;
+    }
+    const photo = pages.at(reveal.current);
+    const el = photo ? document.getElementById(cellId(photo.id)) : null;
+    if (!el) return;
+    reveal.current = null;
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
   const onKeyDown = (e: React.KeyboardEvent) => {
     const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
     const delta = step[e.key];
@@ -95,12 +113,13 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
     selection.click(next, { shift: e.shiftKey, toggle: false });
     const row = rowOfOffset(rows, next);
     if (row >= 0) virtualizer.scrollToIndex(row, { align: 'auto' });
+    reveal.current = next;
   };
 
   if (buckets.length === 0) {
     const filtered = Object.values(query).some((v) => v !== undefined);
     return (
-      <div className="grid-empty" ref={scroller}>
+      <div className="grid-empty" ref={scroller} id={GRID_ID} tabIndex={-1}>
         {filtered ? <p>No photos in this view.</p> : <p>No photos here yet.</p>}
         <p className="muted">{filtered ? 'Choose another filter on the left.' : 'Add a folder on the left to begin.'}</p>
       </div>
@@ -109,6 +128,7 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
   return (
     <div
       className="grid-scroller"
+      id={GRID_ID}
       ref={scroller}
       role="listbox"
       aria-label="Photos"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FolderRecord, PhotoQuery, ScanProgress, TagCount } from '../../../../preload/contract';
 import { lightbox, messageOf, unwrap } from '../../api/lightbox';
 import { FILTERS } from './filters';
+import { useRovingFocus } from './roving-focus';
 
 /** Props of the sidebar. */
 export interface SidebarProps {
@@ -81,6 +82,16 @@ function AddFolder({ shell }: { shell: 'electron' | 'web' }) {
 /** The sidebar. */
 export function Sidebar({ folders, tags, scans, query, shell, onQuery }: SidebarProps) {
   const filterId = FILTERS.find((f) => f.state === query.state)?.id ?? 'all';
+  // Note: filters and tags are one Tab stop each (arrow keys inside), so a long tag list does not
+  // stand between the keyboard and the grid.
+  const filterFocus = useRovingFocus(
+    FILTERS.length,
+    FILTERS.findIndex((f) => f.id === filterId),
+  );
+  const tagFocus = useRovingFocus(
+    tags.length,
+    tags.findIndex((t) => t.tag === query.tag),
+  );
   return (
     <nav className="sidebar" aria-label="Library">
       <section aria-labelledby="folders-heading">
@@ -100,10 +111,10 @@ export function Sidebar({ folders, tags, scans, query, shell, onQuery }: Sidebar
       </section>
       <section aria-labelledby="filters-heading">
         <h2 id="filters-heading">Filters</h2>
-        <ul>
-          {FILTERS.map((f) => (
+        <ul {...filterFocus.listProps}>
+          {FILTERS.map((f, i) => (
             <li key={f.id}>
-              <button type="button" className={`side-item${filterId === f.id ? ' active' : ''}`} aria-pressed={filterId === f.id} onClick={() => onQuery({ ...query, state: f.state })}>
+              <button type="button" tabIndex={filterFocus.tabIndexOf(i)} className={`side-item${filterId === f.id ? ' active' : ''}`} aria-pressed={filterId === f.id} onClick={() => onQuery({ ...query, state: f.state })}>
                 <span className="side-label">{f.label}</span>
               </button>
             </li>
@@ -113,10 +124,10 @@ export function Sidebar({ folders, tags, scans, query, shell, onQuery }: Sidebar
       <section aria-labelledby="tags-heading">
         <h2 id="tags-heading">Tags</h2>
         {tags.length === 0 && <p className="muted small">No tags yet</p>}
-        <ul>
-          {tags.map((t) => (
+        <ul {...tagFocus.listProps}>
+          {tags.map((t, i) => (
             <li key={t.tag}>
-              <button type="button" className={`side-item${query.tag === t.tag ? ' active' : ''}`} aria-pressed={query.tag === t.tag} onClick={() => onQuery({ ...query, tag: query.tag === t.tag ? undefined : t.tag })}>
+              <button type="button" tabIndex={tagFocus.tabIndexOf(i)} className={`side-item${query.tag === t.tag ? ' active' : ''}`} aria-pressed={query.tag === t.tag} onClick={() => onQuery({ ...query, tag: query.tag === t.tag ? undefined : t.tag })}>
                 <span className="side-label">{t.tag}</span>
                 <span className="count">{t.count.toLocaleString('en-US')}</span>
               </button>
