@@ -51,7 +51,7 @@ export function planLines(plan: SyncPlan): string[] {
   const lines = [...byReason].map(([reason, photos]) => {
     const names = photos.slice(0, 3).map((p) => p.name);
     const more = photos.length > 3 ? `, and ${photos.length - 3} more` : '';
-    return `  ${photos.length} cannot go: ${reason} (${names.join(', ')}${more})`;
+    return `  ${photos.length} cannot go: ${reason.replace(/\.$/, '')} (${names.join(', ')}${more})`;
   });
   return [head, ...lines];
 }
