@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import path from 'node:path';
 import { createScanService } from '../scan/scan-service';
+import { refuseSystemFolder } from '../scan/system-folders';
 import { walkImages } from '../scan/walk';
 import { withCliContext, type CliContext } from './context';
 
@@ -12,6 +13,11 @@ async function importFolder(ctx: CliContext, folder: string): Promise<boolean> {
   const abs = path.resolve(folder);
   if (!statSync(abs, { throwIfNoEntry: false })?.isDirectory()) {
     console.error(`lightbox import: not a folder: ${folder}`);
+    return false;
+  }
+  const refused = refuseSystemFolder(abs);
+  if (refused !== null) {
+    console.error(`lightbox import: ${refused}`);
     return false;
   }
   const scanner = createScanService({ catalog: ctx.catalog, events: ctx.events });

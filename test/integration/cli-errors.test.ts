@@ -145,3 +145,14 @@ describe('lightbox list --json | head -1', () => {
     expect(r.stderr).toBe('status 0\n');
   });
 });
+
+describe('lightbox import of a system folder', () => {
+  it('refuses /proc with a sentence and writes nothing to the catalog', () => {
+    const home = path.join(dir, 'home-proc');
+    const r = lightbox(['import', '/proc'], { LIGHTBOX_HOME: home });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/system folder/);
+    const listed = lightbox(['list', '--json'], { LIGHTBOX_HOME: home });
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+});
