@@ -28,7 +28,10 @@ async function call(token: string, channel: ChannelName, request: unknown): Prom
       body: JSON.stringify(request ?? {}),
     });
     if (response.status === 403) {
-      return { ok: false, error: { code: 'forbidden', message: 'This page has no valid token; open the address the web shell printed.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'This page has no valid token; open the address the web shell printed.' },
+      };
     }
     return (await response.json()) as Result<unknown>;
   } catch {

@@ -17,7 +17,9 @@ import { useSelection } from './state/use-selection';
 
 /** True when the key event happens while typing in a field. */
 function inField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** Global shortcuts: Ctrl/Cmd-A selects all, Escape clears. */
@@ -55,7 +57,13 @@ function SkipToPhotos() {
 }
 
 /** The top bar: title, counts, sync and settings. */
-function TopBar(props: { total: number; selected: number; status: SyncStatus | null; onSync: () => void; onSettings: () => void }) {
+function TopBar(props: {
+  total: number;
+  selected: number;
+  status: SyncStatus | null;
+  onSync: () => void;
+  onSettings: () => void;
+}) {
   const busy = syncBusy(props.status?.phase);
   return (
     <header className="topbar">
@@ -85,7 +93,9 @@ export function App() {
   const [status, setStatus] = useSyncStatus();
   useShortcuts(selection.selectAll, selection.clear);
   useEffect(() => {
-    unwrap(lightbox.app.info()).then(setInfo).catch(() => undefined);
+    unwrap(lightbox.app.info())
+      .then(setInfo)
+      .catch(() => undefined);
   }, []);
   const closeDialog = useCallback(() => setDialog(null), []);
   return (
@@ -112,7 +122,14 @@ export function App() {
         </p>
       )}
       <div className="panes">
-        <Sidebar folders={library.folders} tags={library.tags} scans={library.scans} query={query} shell={info?.shell ?? 'electron'} onQuery={setQuery} />
+        <Sidebar
+          folders={library.folders}
+          tags={library.tags}
+          scans={library.scans}
+          query={query}
+          shell={info?.shell ?? 'electron'}
+          onQuery={setQuery}
+        />
         <main className="centre">
           {(query.state === 'failed' || query.state === 'uncertain') && (
             <ProblemPanel key={query.state} view={query.state} selected={selection.ids} version={library.version} />
@@ -121,7 +138,12 @@ export function App() {
         </main>
         <Inspector ids={selection.ids} version={library.version} canReveal={info?.shell === 'electron'} />
       </div>
-      <SyncDialog open={dialog === 'sync'} ids={selection.ids.length > 0 ? selection.ids : undefined} onClose={closeDialog} onStarted={setStatus} />
+      <SyncDialog
+        open={dialog === 'sync'}
+        ids={selection.ids.length > 0 ? selection.ids : undefined}
+        onClose={closeDialog}
+        onStarted={setStatus}
+      />
       <SettingsDialog open={dialog === 'settings'} onClose={closeDialog} />
     </div>
   );

@@ -51,7 +51,11 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lightbox-e2e-'));
     await mkdir(SHOTS, { recursive: true });
     const staticDir = path.join(tmp, 'web');
-    await build({ configFile: path.join(repoRoot, 'vite.web.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+    await build({
+      configFile: path.join(repoRoot, 'vite.web.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staticDir, emptyOutDir: true },
+    });
     fake = await startFakeMemories({});
     shell = await startWebShell({ home: path.join(tmp, 'home'), port: 0, staticDir, env: {} });
     browser = await launchChromium();

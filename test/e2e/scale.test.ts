@@ -67,7 +67,11 @@ describe.skipIf(!hasChromium)('grid at 100k photos', () => {
     }
     catalog.close();
     const staticDir = path.join(tmp, 'web');
-    await build({ configFile: path.join(repoRoot, 'vite.web.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+    await build({
+      configFile: path.join(repoRoot, 'vite.web.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staticDir, emptyOutDir: true },
+    });
     shell = await startWebShell({ home, port: 0, staticDir, env: {} });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -98,7 +102,9 @@ describe.skipIf(!hasChromium)('grid at 100k photos', () => {
     await grid.evaluate((el) => {
       el.scrollTop = el.scrollHeight / 2;
     });
-    await page.waitForFunction(() => document.querySelectorAll('.cell-loading').length === 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.cell-loading').length === 0, undefined, {
+      timeout: 30_000,
+    });
     expect(await grid.getByRole('option').count()).toBeLessThan(400);
     await page.screenshot({ path: path.join(SHOTS, 'scale-middle.png') });
   });

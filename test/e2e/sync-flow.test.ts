@@ -89,7 +89,11 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     await mkdir(SHOTS, { recursive: true });
     made = await makeFolder(path.join(tmp, 'Shoot 2024'));
     const staticDir = path.join(tmp, 'web');
-    await build({ configFile: path.join(repoRoot, 'vite.web.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+    await build({
+      configFile: path.join(repoRoot, 'vite.web.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staticDir, emptyOutDir: true },
+    });
     // Note: every request is read slowly (progress is visible), two requests a second at most, a
     // batch cap of 4; the connection of the third request let in is dropped after its files were stored.
     let admitted = 0;
@@ -102,7 +106,12 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     };
     fake = await startFakeMemories(options);
     link = await startSwitchableLink(fake.url);
-    shell = await startWebShell({ home: path.join(tmp, 'home'), port: 0, staticDir, env: { MEMORIES_API_KEY: KEY, MEMORIES_API_BASE: link.url } });
+    shell = await startWebShell({
+      home: path.join(tmp, 'home'),
+      port: 0,
+      staticDir,
+      env: { MEMORIES_API_KEY: KEY, MEMORIES_API_BASE: link.url },
+    });
     shell.services.settings.set({ requestsPerSecond: 2 });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
@@ -128,7 +137,9 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     await page.getByRole('button', { name: 'Sync…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sync to memories.ai' });
     await dialog.getByText('Photos to send').waitFor(seen);
-    await expect.poll(() => dialog.locator('dt:has-text("Photos to send") + dd').textContent(), seen).toBe(String(COUNT + 1));
+    await expect
+      .poll(() => dialog.locator('dt:has-text("Photos to send") + dd').textContent(), seen)
+      .toBe(String(COUNT + 1));
     const blocked = await dialog.locator('.blocked li').allTextContents();
     expect(blocked.some((b) => b.includes('scan-01.tif'))).toBe(true);
     expect(blocked.some((b) => b.includes('scan-02.jp2'))).toBe(true);
@@ -173,7 +184,9 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     await bar().getByRole('button', { name: 'Resume' }).click();
     await expect.poll(phase, seen).toBe('offline');
     await bar().getByText('Offline — waiting for the network').waitFor(seen);
-    await bar().getByText(/carries on by itself/).waitFor(seen);
+    await bar()
+      .getByText(/carries on by itself/)
+      .waitFor(seen);
     await shot('04-offline');
     expect(fake.state.requests.length).toBe(requests);
     await link.restore();

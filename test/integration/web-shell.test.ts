@@ -28,7 +28,11 @@ function raw(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), text: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type']),
+            text: Buffer.concat(chunks).toString(),
+          }),
         );
       },
     );
@@ -50,7 +54,11 @@ function ipc(channel: string, body: unknown, token = shell.token) {
 beforeAll(async () => {
   home = await mkdtemp(path.join(os.tmpdir(), 'lightbox-web-'));
   staticDir = path.join(home, 'web-build');
-  await build({ configFile: path.resolve('vite.web.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+  await build({
+    configFile: path.resolve('vite.web.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: staticDir, emptyOutDir: true },
+  });
   shell = await startWebShell({ home: path.join(home, 'profile'), port: 0, staticDir, env: {} });
 });
 
@@ -128,7 +136,12 @@ describe('web shell', () => {
     expect((await raw(shell.port, { path: '/events' })).status).toBe(403);
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port: shell.port, path: `/events?token=${shell.token}`, headers: { host: `127.0.0.1:${shell.port}` } },
+        {
+          host: '127.0.0.1',
+          port: shell.port,
+          path: `/events?token=${shell.token}`,
+          headers: { host: `127.0.0.1:${shell.port}` },
+        },
         (res) => {
           let text = '';
           res.on('data', (c: Buffer) => {

@@ -61,6 +61,9 @@ export function usePhotoPages(query: PhotoQuery, version: number): PhotoPages {
     if (pages.current.size > 60) pages.current.clear();
   }, [version]);
 
-  const at = useCallback((offset: number) => pages.current.get(Math.floor(offset / PAGE_SIZE))?.rows[offset % PAGE_SIZE], []);
+  const at = useCallback(
+    (offset: number) => pages.current.get(Math.floor(offset / PAGE_SIZE))?.rows[offset % PAGE_SIZE],
+    [],
+  );
   return { at, ensure };
 }

@@ -9,7 +9,9 @@ export interface SeenCell {
 
 /** The cell of a photo by file name (the label starts with the name). */
 export function cell(page: Page, name: string): Locator {
-  return page.locator(`[role="option"][aria-label^="${name.replace(/"/g, '\\"')},"], [role="option"][aria-label="${name.replace(/"/g, '\\"')}"]`);
+  return page.locator(
+    `[role="option"][aria-label^="${name.replace(/"/g, '\\"')},"], [role="option"][aria-label="${name.replace(/"/g, '\\"')}"]`,
+  );
 }
 
 /** Scrolls the grid step by step and returns every cell seen, by id. */
@@ -23,7 +25,10 @@ export async function collectGrid(page: Page): Promise<Map<number, string>> {
     // Wait until the drawn rows hold real cells, not loading placeholders.
     await page.waitForFunction(() => document.querySelectorAll('.cell-loading').length === 0);
     const cells = await grid.evaluate((el) =>
-      [...el.querySelectorAll<HTMLElement>('[role="option"]')].map((c) => ({ id: Number(c.dataset.photoId), label: c.getAttribute('aria-label') ?? '' })),
+      [...el.querySelectorAll<HTMLElement>('[role="option"]')].map((c) => ({
+        id: Number(c.dataset.photoId),
+        label: c.getAttribute('aria-label') ?? '',
+      })),
     );
     for (const c of cells) seen.set(c.id, c.label);
     const atEnd = await grid.evaluate((el) => {

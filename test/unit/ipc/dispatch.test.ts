@@ -80,7 +80,11 @@ describe('dispatch', () => {
   });
 
   it('treats a missing request as an empty one and undefined values as null', async () => {
-    const result = await dispatch(handlers({ 'folders.rescan': () => undefined, 'tags.list': () => [] }), 'tags.list', undefined);
+    const result = await dispatch(
+      handlers({ 'folders.rescan': () => undefined, 'tags.list': () => [] }),
+      'tags.list',
+      undefined,
+    );
     expect(result).toEqual({ ok: true, value: [] });
   });
 });

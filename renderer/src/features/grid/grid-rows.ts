@@ -2,9 +2,7 @@
 import type { Bucket } from '../../../../preload/contract';
 
 /** One virtual row of the grid. */
-export type GridRow =
-  | { kind: 'header'; key: string; count: number }
-  | { kind: 'cells'; first: number; count: number };
+export type GridRow = { kind: 'header'; key: string; count: number } | { kind: 'cells'; first: number; count: number };
 
 /** Rows for `buckets` at `columns` cells a row; offsets are global grid offsets. */
 export function buildRows(buckets: Bucket[], columns: number): GridRow[] {

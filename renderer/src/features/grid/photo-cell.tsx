@@ -40,10 +40,20 @@ export interface PhotoCellProps {
 }
 
 /** A square thumbnail cell (a placeholder while its page loads). */
-export const PhotoCell = memo(function PhotoCell({ photo, index, size, selected, lead, thumbVersion, onPick }: PhotoCellProps) {
+export const PhotoCell = memo(function PhotoCell({
+  photo,
+  index,
+  size,
+  selected,
+  lead,
+  thumbVersion,
+  onPick,
+}: PhotoCellProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (!photo) return <div className="cell cell-loading" style={{ width: size, height: size }} aria-hidden="true" />;
-  const src = thumbVersion ? `${photo.thumbUrl}${photo.thumbUrl.includes('?') ? '&' : '?'}v=${thumbVersion}` : photo.thumbUrl;
+  const src = thumbVersion
+    ? `${photo.thumbUrl}${photo.thumbUrl.includes('?') ? '&' : '?'}v=${thumbVersion}`
+    : photo.thumbUrl;
   const marks = badges(photo);
   const label = [photo.name, ...marks.map((m) => m.title)].join(', ');
   return (

@@ -121,7 +121,9 @@ export function PhotoGrid({ query, buckets, version, selection }: PhotoGridProps
     return (
       <div className="grid-empty" ref={scroller} id={GRID_ID} tabIndex={-1}>
         {filtered ? <p>No photos in this view.</p> : <p>No photos here yet.</p>}
-        <p className="muted">{filtered ? 'Choose another filter on the left.' : 'Add a folder on the left to begin.'}</p>
+        <p className="muted">
+          {filtered ? 'Choose another filter on the left.' : 'Add a folder on the left to begin.'}
+        </p>
       </div>
     );
   }

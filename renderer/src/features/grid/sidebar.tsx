@@ -16,11 +16,27 @@ export interface SidebarProps {
 }
 
 /** One folder line with its count, problems and scan progress. */
-function FolderItem({ folder, scan, active, onPick }: { folder: FolderRecord; scan: ScanProgress | undefined; active: boolean; onPick: () => void }) {
+function FolderItem({
+  folder,
+  scan,
+  active,
+  onPick,
+}: {
+  folder: FolderRecord;
+  scan: ScanProgress | undefined;
+  active: boolean;
+  onPick: () => void;
+}) {
   const scanning = folder.scanning || (scan !== undefined && !scan.finished);
   return (
     <li>
-      <button type="button" className={`side-item${active ? ' active' : ''}`} aria-pressed={active} onClick={onPick} title={folder.path}>
+      <button
+        type="button"
+        className={`side-item${active ? ' active' : ''}`}
+        aria-pressed={active}
+        onClick={onPick}
+        title={folder.path}
+      >
         <span className="side-label">{folder.name}</span>
         <span className="count" aria-label={`${folder.photoCount} photos`}>
           {folder.photoCount.toLocaleString('en-US')}
@@ -68,13 +84,23 @@ function AddFolder({ shell }: { shell: 'electron' | 'web' }) {
           }}
         >
           <label htmlFor="folder-path">Folder path</label>
-          <input id="folder-path" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/Pictures" autoFocus />
+          <input
+            id="folder-path"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="/home/me/Pictures"
+            autoFocus
+          />
           <button type="submit" className="btn primary" disabled={!path.trim()}>
             Add
           </button>
         </form>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -114,7 +140,13 @@ export function Sidebar({ folders, tags, scans, query, shell, onQuery }: Sidebar
         <ul {...filterFocus.listProps}>
           {FILTERS.map((f, i) => (
             <li key={f.id}>
-              <button type="button" tabIndex={filterFocus.tabIndexOf(i)} className={`side-item${filterId === f.id ? ' active' : ''}`} aria-pressed={filterId === f.id} onClick={() => onQuery({ ...query, state: f.state })}>
+              <button
+                type="button"
+                tabIndex={filterFocus.tabIndexOf(i)}
+                className={`side-item${filterId === f.id ? ' active' : ''}`}
+                aria-pressed={filterId === f.id}
+                onClick={() => onQuery({ ...query, state: f.state })}
+              >
                 <span className="side-label">{f.label}</span>
               </button>
             </li>
@@ -127,7 +159,13 @@ export function Sidebar({ folders, tags, scans, query, shell, onQuery }: Sidebar
         <ul {...tagFocus.listProps}>
           {tags.map((t, i) => (
             <li key={t.tag}>
-              <button type="button" tabIndex={tagFocus.tabIndexOf(i)} className={`side-item${query.tag === t.tag ? ' active' : ''}`} aria-pressed={query.tag === t.tag} onClick={() => onQuery({ ...query, tag: query.tag === t.tag ? undefined : t.tag })}>
+              <button
+                type="button"
+                tabIndex={tagFocus.tabIndexOf(i)}
+                className={`side-item${query.tag === t.tag ? ' active' : ''}`}
+                aria-pressed={query.tag === t.tag}
+                onClick={() => onQuery({ ...query, tag: query.tag === t.tag ? undefined : t.tag })}
+              >
                 <span className="side-label">{t.tag}</span>
                 <span className="count">{t.count.toLocaleString('en-US')}</span>
               </button>

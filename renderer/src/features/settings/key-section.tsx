@@ -10,7 +10,9 @@ export function KeySection() {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    unwrap(lightbox.secrets.status()).then(setStatus).catch((e: unknown) => setError(messageOf(e)));
+    unwrap(lightbox.secrets.status())
+      .then(setStatus)
+      .catch((e: unknown) => setError(messageOf(e)));
   }, []);
   const save = async () => {
     setError(null);
@@ -58,7 +60,14 @@ export function KeySection() {
           <label htmlFor="api-key" className="sr-only">
             API key
           </label>
-          <input id="api-key" type="password" autoComplete="off" value={key} placeholder="sk-mavi-…" onChange={(e) => setKey(e.target.value)} />
+          <input
+            id="api-key"
+            type="password"
+            autoComplete="off"
+            value={key}
+            placeholder="sk-mavi-…"
+            onChange={(e) => setKey(e.target.value)}
+          />
           <button type="submit" className="btn primary" disabled={key.trim().length < 8}>
             Save key
           </button>

@@ -78,7 +78,9 @@ export function SettingsDialog({ open, onClose }: SettingsDialogProps) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
-    unwrap(lightbox.settings.get()).then(setSettings).catch((e: unknown) => setError(messageOf(e)));
+    unwrap(lightbox.settings.get())
+      .then(setSettings)
+      .catch((e: unknown) => setError(messageOf(e)));
   }, [open]);
   return (
     <Modal title="Settings" open={open} onClose={onClose}>

@@ -45,7 +45,9 @@ function ReasonList({ photos, total, label }: { photos: PhotoDetail[]; total: nu
           </li>
         ))}
       </ul>
-      {total > photos.length && <p className="muted small">…and {total - photos.length} more; the report lists them all.</p>}
+      {total > photos.length && (
+        <p className="muted small">…and {total - photos.length} more; the report lists them all.</p>
+      )}
     </>
   );
 }
@@ -89,11 +91,18 @@ export function ProblemPanel({ view, selected, version }: ProblemPanelProps) {
       <h2 id="problem-heading">{heading(view, total)}</h2>
       {view === 'uncertain' && (
         <p>
-          The connection ended after these photos were sent, so each upload <strong>may or may not have reached memories.ai</strong>.
-          Lightbox never sends them again by itself. Select photos below, then choose.
+          The connection ended after these photos were sent, so each upload{' '}
+          <strong>may or may not have reached memories.ai</strong>. Lightbox never sends them again by itself. Select
+          photos below, then choose.
         </p>
       )}
-      {total > 0 && <ReasonList photos={photos} total={total} label={view === 'failed' ? 'Failed photos and why' : 'Uncertain photos and why'} />}
+      {total > 0 && (
+        <ReasonList
+          photos={photos}
+          total={total}
+          label={view === 'failed' ? 'Failed photos and why' : 'Uncertain photos and why'}
+        />
+      )}
       <div className="panel-actions">
         {view === 'failed' && total > 0 && (
           <button type="button" className="btn primary" onClick={retryFailed}>
@@ -102,13 +111,27 @@ export function ProblemPanel({ view, selected, version }: ProblemPanelProps) {
         )}
         {view === 'uncertain' && (
           <>
-            <button type="button" className="btn primary" disabled={selected.length === 0} onClick={() => resolve('upload-again')}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={selected.length === 0}
+              onClick={() => resolve('upload-again')}
+            >
               Upload again
             </button>
-            <button type="button" className="btn" disabled={selected.length === 0} onClick={() => resolve('mark-uploaded')}>
+            <button
+              type="button"
+              className="btn"
+              disabled={selected.length === 0}
+              onClick={() => resolve('mark-uploaded')}
+            >
               Count as uploaded
             </button>
-            <span className="muted small">{selected.length === 0 ? 'Nothing selected (Ctrl/⌘-A selects all).' : `${plural(selected.length, 'photo')} selected.`}</span>
+            <span className="muted small">
+              {selected.length === 0
+                ? 'Nothing selected (Ctrl/⌘-A selects all).'
+                : `${plural(selected.length, 'photo')} selected.`}
+            </span>
           </>
         )}
         {total > 0 && (

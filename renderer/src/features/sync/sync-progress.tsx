@@ -54,7 +54,8 @@ function numbers(status: SyncStatus): string {
     parts.push(status.bytesPerSecond > 0 ? `${formatBytes(status.bytesPerSecond)}/s` : 'measuring speed…');
     parts.push(`${formatTimeLeft(status.secondsLeft)} left`);
   }
-  if (status.doneFiles > 0 && status.phase === 'done') parts.splice(0, 1, `${plural(status.doneFiles, 'photo')} uploaded`);
+  if (status.doneFiles > 0 && status.phase === 'done')
+    parts.splice(0, 1, `${plural(status.doneFiles, 'photo')} uploaded`);
   if (status.failedFiles > 0) parts.push(`${status.failedFiles} failed`);
   if (status.uncertainFiles > 0) parts.push(`${status.uncertainFiles} uncertain`);
   return parts.join(' · ');
@@ -84,7 +85,13 @@ export function SyncProgress({ status, onStatus, onShow, onSettings }: SyncProgr
         {text && <span className="sync-message">{text}</span>}
         {error && <span className="sync-message bad">{error}</span>}
       </div>
-      {status.totalFiles > 0 && !settled && <progress max={status.totalBytes || 1} value={status.doneBytes} aria-label={`${finished} of ${status.totalFiles} photos sent`} />}
+      {status.totalFiles > 0 && !settled && (
+        <progress
+          max={status.totalBytes || 1}
+          value={status.doneBytes}
+          aria-label={`${finished} of ${status.totalFiles} photos sent`}
+        />
+      )}
       <div className="sync-actions">
         {active && (
           <button type="button" className="btn small" onClick={() => act('pause')}>
@@ -117,12 +124,21 @@ export function SyncProgress({ status, onStatus, onShow, onSettings }: SyncProgr
           </button>
         )}
         {settled && status.failedFiles + status.uncertainFiles > 0 && (
-          <button type="button" className="btn small" onClick={() => void exportReport().catch((e: unknown) => setError(messageOf(e)))}>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => void exportReport().catch((e: unknown) => setError(messageOf(e)))}
+          >
             Export report
           </button>
         )}
         {settled && (
-          <button type="button" className="btn small icon-small" aria-label="Dismiss" onClick={() => setDismissed(stamp)}>
+          <button
+            type="button"
+            className="btn small icon-small"
+            aria-label="Dismiss"
+            onClick={() => setDismissed(stamp)}
+          >
             ×
           </button>
         )}

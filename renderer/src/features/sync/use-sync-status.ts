@@ -10,7 +10,10 @@ export function useSyncStatus(): [SyncStatus | null, (s: SyncStatus) => void] {
   useLightboxEvent('sync:progress', setStatus);
   const active = status?.phase === 'running' || status?.phase === 'paused' || status?.phase === 'offline';
   useEffect(() => {
-    const read = () => void unwrap(lightbox.sync.status()).then(setStatus).catch(() => undefined);
+    const read = () =>
+      void unwrap(lightbox.sync.status())
+        .then(setStatus)
+        .catch(() => undefined);
     read();
     if (!active) return;
     // Note: events are coalesced; a slow poll keeps the numbers moving if one is missed.

@@ -32,7 +32,10 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
   // Note: a large selection can carry hundreds of distinct tags; the common ones sort first.
   const visible = showAll ? tags : tags.slice(0, CHIP_LIMIT);
   const submit = async () => {
-    const wanted = text.split(',').map((t) => t.trim()).filter(Boolean);
+    const wanted = text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (wanted.length === 0) return;
     const fresh = wanted.filter((t) => !tags.some((s) => s.tag === t && s.count === total));
     if (maxPerPhoto + fresh.length > LIMITS.maxTags) {
@@ -49,7 +52,13 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
         <label htmlFor={id}>Tags</label>
         <span className={`source${edited ? ' edited' : ''}`}>{source}</span>
         {edited && (
-          <button type="button" className="btn small" onClick={onRevert} aria-label="Revert Tags" title="Use the file's keywords again">
+          <button
+            type="button"
+            className="btn small"
+            onClick={onRevert}
+            aria-label="Revert Tags"
+            title="Use the file's keywords again"
+          >
             ↺
           </button>
         )}
@@ -60,7 +69,11 @@ export function TagEditor({ tags, total, maxPerPhoto, source, edited, onAdd, onR
             <span className="chip-text" title={t.tag}>
               {t.tag}
             </span>
-            {t.count < total && <span className="chip-share">{t.count}/{total}</span>}
+            {t.count < total && (
+              <span className="chip-share">
+                {t.count}/{total}
+              </span>
+            )}
             <button type="button" aria-label={`Remove tag ${t.tag}`} onClick={() => onRemove(t.tag)}>
               ×
             </button>

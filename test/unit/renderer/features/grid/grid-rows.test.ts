@@ -21,7 +21,7 @@ describe('buildRows', () => {
   });
 
   it('covers every offset of 100k photos exactly once', () => {
-    const buckets = Array.from({ length: 240 }, (_, i) => ({ key: `b${i}`, count: (i * 7919) % 833 + 1 }));
+    const buckets = Array.from({ length: 240 }, (_, i) => ({ key: `b${i}`, count: ((i * 7919) % 833) + 1 }));
     const total = buckets.reduce((sum, b) => sum + b.count, 0);
     let next = 0;
     for (const row of buildRows(buckets, 7)) {
