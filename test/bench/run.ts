@@ -11,13 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createEventBus } from '../../main/app/event-bus';
 import { openCatalog } from '../../main/catalog/catalog';
-import { upsertScanBatch, type ScannedFile } from '../../main/catalog/scan-writes';
+import { upsertScanBatch } from '../../main/catalog/scan-writes';
 import { uploadImages } from '../../main/memories/upload-images';
 import { isCandidateImage } from '../../main/metadata/file-kinds';
 import { readFileMetadata } from '../../main/metadata/read-file-metadata';
 import { createScanService } from '../../main/scan/scan-service';
 import { createThumbService } from '../../main/thumbs/thumb-service';
 import { startFakeMemories } from '../fake-memories/server';
+import { syntheticPhoto } from '../helpers/synthetic-photo';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.resolve(here, '../../../shared/corpus');
@@ -78,39 +79,6 @@ async function benchCorpus(tmp: string): Promise<void> {
   catalog.close();
 }
 
-/** A synthetic photo row, one every ~1.6 hours over 20 years. */
-function synthetic(i: number): ScannedFile {
-  const when = new Date(Date.UTC(2005, 0, 1) + i * 6_000_000);
-  const name = `photo-${String(i).padStart(6, '0')}.jpg`;
-  return {
-    path: `/bench/${name}`,
-    relPath: name,
-    name,
-    size: 1_000_000,
-    mtimeMs: when.getTime(),
-    contentHash: null,
-    metadata: {
-      format: 'jpeg',
-      mime: 'image/jpeg',
-      width: 6000,
-      height: 4000,
-      orientation: 1,
-      fields: {
-        datetime_taken: when.toISOString().slice(0, 19).replace('T', ' '),
-        camera_model: 'Bench Camera',
-        latitude: null,
-        longitude: null,
-        tags: i % 10 === 0 ? ['tenth'] : [],
-      },
-      sources: { datetime_taken: 'EXIF DateTimeOriginal' },
-      offsetTimeOriginal: null,
-      subSeconds: null,
-      problems: [],
-      uploadable: true,
-    },
-  };
-}
-
 /** The catalog with 100,000 photos: writes, the grid's queries, a bulk edit. */
 async function benchCatalog(tmp: string): Promise<void> {
   const count = 100_000;
@@ -121,7 +89,7 @@ async function benchCatalog(tmp: string): Promise<void> {
       upsertScanBatch(
         catalog.db,
         folder.id,
-        Array.from({ length: 1000 }, (_, k) => synthetic(i + k)),
+        Array.from({ length: 1000 }, (_, k) => syntheticPhoto('/bench', i + k, (i + k) % 10 === 0 ? ['tenth'] : [])),
       );
     }
   });

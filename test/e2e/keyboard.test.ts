@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { makePhotos } from '../fake-memories/photo-fixtures';
 import { repoRoot } from '../helpers/corpus';
 import { hasChromium, launchChromium } from './support/browser';
+import { buildWebRenderer } from './support/web-build';
 
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
 const PHOTOS = 90;
@@ -43,12 +43,7 @@ describe.skipIf(!hasChromium)('keyboard reach (web shell)', () => {
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lightbox-e2e-keys-'));
     await mkdir(SHOTS, { recursive: true });
-    const staticDir = path.join(tmp, 'web');
-    await build({
-      configFile: path.join(repoRoot, 'vite.web.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
+    const staticDir = await buildWebRenderer(tmp);
     const photos = path.join(tmp, 'photos');
     // Note: groups of 3 share a camera and a day, so the grid has many month-less rows to move through.
     await makePhotos(photos, PHOTOS, 3);

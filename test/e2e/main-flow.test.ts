@@ -8,13 +8,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { corpusDir, corpusSkipNote, hasCorpus, loadManifest, repoRoot, type ManifestFile } from '../helpers/corpus';
 import { startFakeMemories, type FakeMemories } from '../fake-memories/server';
 import { hasChromium, launchChromium } from './support/browser';
 import { collectGrid, revealCell } from './support/grid';
+import { buildWebRenderer } from './support/web-build';
 
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
 const UPLOAD_EXT = ['.jpg', '.jpeg', '.png', '.gif', '.bmp', '.webp'];
@@ -50,12 +50,7 @@ describe.skipIf(!hasCorpus || !hasChromium)('web shell end to end (issue 2)', ()
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lightbox-e2e-'));
     await mkdir(SHOTS, { recursive: true });
-    const staticDir = path.join(tmp, 'web');
-    await build({
-      configFile: path.join(repoRoot, 'vite.web.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
+    const staticDir = await buildWebRenderer(tmp);
     fake = await startFakeMemories({});
     shell = await startWebShell({ home: path.join(tmp, 'home'), port: 0, staticDir, env: {} });
     browser = await launchChromium();

@@ -6,44 +6,17 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../main/catalog/catalog';
-import { upsertScanBatch, type ScannedFile } from '../../main/catalog/scan-writes';
+import { upsertScanBatch } from '../../main/catalog/scan-writes';
 import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { repoRoot } from '../helpers/corpus';
 import { hasChromium, launchChromium } from './support/browser';
+import { buildWebRenderer } from './support/web-build';
+import { syntheticPhoto } from '../helpers/synthetic-photo';
 
 const COUNT = 100_000;
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
-
-/** A synthetic photo: one every ~1.6 hours across 20 years, newest last. */
-function syntheticFile(root: string, i: number): ScannedFile {
-  const when = new Date(Date.UTC(2005, 0, 1) + i * 6_000_000);
-  const stamp = when.toISOString().slice(0, 19).replace('T', ' ');
-  const name = `photo-${String(i).padStart(6, '0')}.jpg`;
-  return {
-    path: path.join(root, name),
-    relPath: name,
-    name,
-    size: 1_000_000,
-    mtimeMs: when.getTime(),
-    contentHash: null,
-    metadata: {
-      format: 'jpeg',
-      mime: 'image/jpeg',
-      width: 6000,
-      height: 4000,
-      orientation: 1,
-      fields: { datetime_taken: stamp, camera_model: 'Synthetic Camera', latitude: null, longitude: null, tags: [] },
-      sources: { datetime_taken: 'EXIF DateTimeOriginal', camera_model: 'EXIF Make + Model' },
-      offsetTimeOriginal: null,
-      subSeconds: null,
-      problems: [],
-      uploadable: true,
-    },
-  };
-}
 
 if (!hasChromium) console.warn('scale e2e skipped: /usr/bin/chromium not found');
 
@@ -62,16 +35,11 @@ describe.skipIf(!hasChromium)('grid at 100k photos', () => {
     const catalog = openCatalog(path.join(home, 'catalog.sqlite'));
     const folder = catalog.addFolder(root);
     for (let start = 0; start < COUNT; start += 5000) {
-      const batch = Array.from({ length: Math.min(5000, COUNT - start) }, (_, k) => syntheticFile(root, start + k));
+      const batch = Array.from({ length: Math.min(5000, COUNT - start) }, (_, k) => syntheticPhoto(root, start + k));
       upsertScanBatch(catalog.db, folder.id, batch);
     }
     catalog.close();
-    const staticDir = path.join(tmp, 'web');
-    await build({
-      configFile: path.join(repoRoot, 'vite.web.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
+    const staticDir = await buildWebRenderer(tmp);
     shell = await startWebShell({ home, port: 0, staticDir, env: {} });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { repoRoot } from '../helpers/corpus';
 import { hasChromium, launchChromium } from './support/browser';
+import { buildWebRenderer } from './support/web-build';
 
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
 
@@ -22,12 +22,7 @@ describe.skipIf(!hasChromium)('sidebar error message (web shell)', () => {
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lightbox-e2e-error-'));
     await mkdir(SHOTS, { recursive: true });
-    const staticDir = path.join(tmp, 'web');
-    await build({
-      configFile: path.join(repoRoot, 'vite.web.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
+    const staticDir = await buildWebRenderer(tmp);
     shell = await startWebShell({ home: path.join(tmp, 'home'), port: 0, staticDir, env: {} });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();

@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebShell, type WebShell } from '../../main/web/web-shell';
 import { startFakeMemories, type FakeMemories, type FakeMemoriesOptions } from '../fake-memories/server';
@@ -20,6 +19,7 @@ import { repoRoot } from '../helpers/corpus';
 import { hasChromium, launchChromium } from './support/browser';
 import { revealCell } from './support/grid';
 import { startSwitchableLink, type SwitchableLink } from './support/switchable-link';
+import { buildWebRenderer } from './support/web-build';
 
 const SHOTS = path.join(repoRoot, 'test/.artifacts/screenshots');
 const KEY = 'sk-mavi-sync-flow-0123456789';
@@ -88,12 +88,7 @@ describe.skipIf(!hasChromium)('sync under faults in the web shell (issue 4)', ()
     tmp = await mkdtemp(path.join(os.tmpdir(), 'lightbox-sync-e2e-'));
     await mkdir(SHOTS, { recursive: true });
     made = await makeFolder(path.join(tmp, 'Shoot 2024'));
-    const staticDir = path.join(tmp, 'web');
-    await build({
-      configFile: path.join(repoRoot, 'vite.web.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
+    const staticDir = await buildWebRenderer(tmp);
     // Note: every request is read slowly (progress is visible), two requests a second at most, a
     // batch cap of 4; the connection of the third request let in is dropped after its files were stored.
     let admitted = 0;
