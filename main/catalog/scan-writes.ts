@@ -5,6 +5,7 @@ import type { FileMetadata } from '../metadata/types';
 import { refreshDerived } from './derived';
 import type { PhotoRow } from './photo-row';
 import { inTransaction } from './transaction';
+import { TIMEOUT_PROBLEM } from '../metadata/timeout-problem';
 
 /** One file as the scanner found and read it. */
 export interface ScannedFile {
@@ -28,6 +29,8 @@ export interface KnownFile {
   mtimeMs: number;
   sidecarMtimeMs: number | null;
   missing: boolean;
+  /** The last reading ran out of time (maybe only because the machine was busy): read it again. */
+  readTimedOut: boolean;
 }
 
 // Note: the conflict branch updates only what the file says; edit_* and sync columns are never
@@ -89,19 +92,27 @@ export function upsertScanBatch(db: DatabaseSync, folderId: number, files: reado
 export function knownFiles(db: DatabaseSync, folderId: number): Map<string, KnownFile> {
   const rows = sql(
     db,
-    'SELECT id, path, size, mtime_ms, sidecar_mtime_ms, missing FROM photos WHERE folder_id = ?',
-  ).all(folderId) as {
+    'SELECT id, path, size, mtime_ms, sidecar_mtime_ms, missing, instr(problems, ?) > 0 AS timed_out FROM photos WHERE folder_id = ?',
+  ).all(JSON.stringify(TIMEOUT_PROBLEM), folderId) as {
     id: number;
     path: string;
     size: number;
     mtime_ms: number;
     sidecar_mtime_ms: number | null;
     missing: number;
+    timed_out: number;
   }[];
   return new Map(
     rows.map((r) => [
       r.path,
-      { id: r.id, size: r.size, mtimeMs: r.mtime_ms, sidecarMtimeMs: r.sidecar_mtime_ms, missing: r.missing === 1 },
+      {
+        id: r.id,
+        size: r.size,
+        mtimeMs: r.mtime_ms,
+        sidecarMtimeMs: r.sidecar_mtime_ms,
+        missing: r.missing === 1,
+        readTimedOut: r.timed_out === 1,
+      },
     ]),
   );
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { emptyMetadata, readFileMetadataInProcess } from './read-in-process';
 import { sniffFormat } from './sniff-format';
+import { TIMEOUT_PROBLEM } from './timeout-problem';
 import type { FileMetadata } from './types';
 import { createWorkerPool, WorkerStartError, type WorkerFactory, type WorkerPool } from './worker-pool';
 
@@ -27,7 +28,7 @@ const settings: MetadataReaderSettings = {
 let pool: WorkerPool<string, FileMetadata> | null = null;
 
 /** The problem given for a file whose reading ran out of time. */
-export const TIMEOUT_PROBLEM = "Lightbox could not read this file's metadata in time; it may be damaged.";
+export { TIMEOUT_PROBLEM };
 
 /** Changes the reader settings; the worker pool is restarted with them. */
 export async function configureMetadataReader(change: Partial<MetadataReaderSettings>): Promise<void> {

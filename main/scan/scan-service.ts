@@ -56,6 +56,7 @@ export function createScanService(options: ScanServiceOptions): ScanService {
 
 /** Same size and modification time, and the same sidecar state (an edited XMP changes values, not bytes). */
 function unchanged(k: KnownFile, file: FoundFile): boolean {
+  if (k.readTimedOut) return false;
   const sidecar = file.sidecarMtimeMs === null ? null : Math.trunc(file.sidecarMtimeMs);
   return k.size === file.size && k.mtimeMs === Math.trunc(file.mtimeMs) && k.sidecarMtimeMs === sidecar;
 }

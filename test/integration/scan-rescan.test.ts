@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../main/app/event-bus';
 import { openCatalog, type Catalog } from '../../main/catalog/catalog';
-import { readFileMetadata } from '../../main/metadata/read-file-metadata';
+import { readFileMetadata, TIMEOUT_PROBLEM } from '../../main/metadata/read-file-metadata';
 import { createScanService } from '../../main/scan/scan-service';
 
 let dir: string;
@@ -124,6 +124,33 @@ describe('scan of a folder made at test time', () => {
     expect(partial).toBeLessThan(35);
     await createScanService({ catalog, events }).scanFolder(folderId);
     expect(catalog.ids({}).length).toBe(35);
+  });
+
+  it('reads a file again on the next scan when its last reading ran out of time, until it succeeds', async () => {
+    const reads: string[] = [];
+    let slowMachine = true;
+    const folderId = catalog.addFolder(photos).id;
+    const scanner = createScanService({
+      catalog,
+      events: createEventBus(),
+      readMetadata: async (p) => {
+        reads.push(path.basename(p));
+        const md = await readFileMetadata(p);
+        // A busy machine: the first reading of a.jpg hits the time limit.
+        return slowMachine && p.endsWith('a.jpg') ? { ...md, problems: [TIMEOUT_PROBLEM], uploadable: false } : md;
+      },
+    });
+    await scanner.scanFolder(folderId);
+    expect(catalog.get(idOf('a.jpg'))?.problems).toContain(TIMEOUT_PROBLEM);
+    slowMachine = false;
+    reads.length = 0;
+    await scanner.scanFolder(folderId);
+    expect(reads).toEqual(['a.jpg']);
+    expect(catalog.get(idOf('a.jpg'))?.problems).toEqual([]);
+    expect(catalog.get(idOf('a.jpg'))?.fields.camera_model).toBe('Lightbox One');
+    reads.length = 0;
+    await scanner.scanFolder(folderId);
+    expect(reads).toEqual([]);
   });
 
   it('re-reads a photo whose XMP sidecar changed since the last scan, and only that one', async () => {
