@@ -47,10 +47,16 @@ export interface CatalogService {
   close(): void;
 }
 
+/** What a scan could not enter: folders it could not read, and linked folders leading out of the added one. */
+export interface ScanSummary {
+  unreadable: string[];
+  outside: string[];
+}
+
 /** Walks folders and brings the catalog up to date with the disk. */
 export interface ScanService {
   /** Starts (or restarts) a scan of a folder; resolves when it is done. Progress goes out as `scan:progress`. */
-  scanFolder(folderId: number): Promise<void>;
+  scanFolder(folderId: number): Promise<ScanSummary>;
   cancel(folderId: number): void;
   isScanning(folderId: number): boolean;
 }

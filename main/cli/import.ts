@@ -2,9 +2,9 @@
 import { statSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import path from 'node:path';
+import type { ScanSummary } from '../app/services';
 import { createScanService } from '../scan/scan-service';
 import { refuseSystemFolder } from '../scan/system-folders';
-import { walkImages } from '../scan/walk';
 import { withCliContext, type CliContext } from './context';
 
 const USAGE = 'Usage: lightbox import <folder>...';
@@ -30,14 +30,16 @@ async function importFolder(ctx: CliContext, folder: string): Promise<boolean> {
       console.error(`scanning ${abs}: ${p.done}/${p.found}`);
     }
   });
+  let summary: ScanSummary;
   try {
-    await scanner.scanFolder(record.id);
+    summary = await scanner.scanFolder(record.id);
   } finally {
     stop();
   }
   const done = ctx.catalog.listFolders().find((f) => f.id === record.id);
-  // Note: the scan service keeps what its walk could not read to itself; a second walk (names only) finds it.
-  const unreadable = await Promise.all((await walkImages(abs)).unreadable.map(whyUnreadable));
+  const unreadable = await Promise.all(summary.unreadable.map(whyUnreadable));
+  for (const dir of summary.outside)
+    console.error(`lightbox import: not followed (a link leading out of the folder): ${dir}`);
   for (const u of unreadable) console.error(`lightbox import: Could not read folder ${u}`);
   const n = unreadable.length;
   const skipped = n > 0 ? `; could not read ${n} folder${n === 1 ? '' : 's'}: ${unreadable.join('; ')}` : '';

@@ -2,7 +2,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { markScanned } from '../catalog/folders';
 import { knownFiles, setMissing, upsertScanBatch, type KnownFile, type ScannedFile } from '../catalog/scan-writes';
-import type { EventBus, ScanService } from '../app/services';
+import type { EventBus, ScanService, ScanSummary } from '../app/services';
 import { readFileMetadata } from '../metadata/read-file-metadata';
 import { readingPairs, withoutPairedRaws } from './raw-partners';
 import { readFound, type MetadataReader } from './read-file';
@@ -22,14 +22,14 @@ export interface ScanServiceOptions {
 
 interface Run {
   controller: AbortController;
-  done: Promise<void>;
+  done: Promise<ScanSummary>;
 }
 
 /** Creates the scan service. */
 export function createScanService(options: ScanServiceOptions): ScanService {
   const runs = new Map<number, Run>();
 
-  const scanFolder = async (folderId: number): Promise<void> => {
+  const scanFolder = async (folderId: number): Promise<ScanSummary> => {
     const previous = runs.get(folderId);
     if (previous) {
       previous.controller.abort();
@@ -80,16 +80,19 @@ function reconcile(catalog: Catalog, folderId: number, found: FoundFile[], event
   return toRead;
 }
 
-async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSignal): Promise<void> {
+async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSignal): Promise<ScanSummary> {
   const { catalog, events } = o;
+  const summary: ScanSummary = { unreadable: [], outside: [] };
   const root = catalog.folderPath(folderId);
-  if (root === null) return;
+  if (root === null) return summary;
   catalog.setScanning(folderId, true);
   events.emit('catalog:changed', { ids: [] });
   const progress = { folderId, found: 0, done: 0, failed: 0, finished: false };
   try {
     const walk = await walkImages(root, signal);
-    if (signal.aborted) return;
+    if (signal.aborted) return summary;
+    summary.unreadable = walk.unreadable;
+    summary.outside = walk.outside;
     const { files, partners } = withoutPairedRaws(walk.files);
     progress.found = files.length;
     const toRead = reconcile(catalog, folderId, files, events);
@@ -107,6 +110,7 @@ async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSig
     events.emit('scan:progress', { ...progress, finished: true });
     events.emit('catalog:changed', { ids: [] });
   }
+  return summary;
 }
 
 /** Reads files with a small concurrency and writes them in batches, one transaction each. */

@@ -126,6 +126,16 @@ describe('scan of a folder made at test time', () => {
     expect(catalog.ids({}).length).toBe(35);
   });
 
+  it('tells what it did not enter: a linked folder leading out of the added folder is named, not walked', async () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    await makeJpeg(path.join(elsewhere, 'x.jpg'), 'Elsewhere');
+    symlinkSync(elsewhere, path.join(photos, 'link-out'));
+    const folderId = catalog.addFolder(photos).id;
+    const summary = await createScanService({ catalog, events: createEventBus() }).scanFolder(folderId);
+    expect(summary.outside).toEqual([path.join(photos, 'link-out')]);
+    expect(catalog.idForPath(path.join(photos, 'link-out', 'x.jpg'))).toBeNull();
+  });
+
   it('reads a file again on the next scan when its last reading ran out of time, until it succeeds', async () => {
     const reads: string[] = [];
     let slowMachine = true;
