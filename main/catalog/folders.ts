@@ -8,12 +8,13 @@ interface FolderRow {
   id: number;
   path: string;
   last_scan_at: string | null;
+  skipped: string;
   photo_count: number;
   problem_count: number;
 }
 
 const FOLDER_SELECT = `
-  SELECT f.id, f.path, f.last_scan_at,
+  SELECT f.id, f.path, f.last_scan_at, f.skipped,
     (SELECT COUNT(*) FROM photos p WHERE p.folder_id = f.id AND p.missing = 0) AS photo_count,
     (SELECT COUNT(*) FROM photos p WHERE p.folder_id = f.id
        AND (p.missing = 1 OR p.file_uploadable = 0 OR p.problems <> '[]')) AS problem_count
@@ -28,6 +29,7 @@ function toRecord(row: FolderRow, scanning: ReadonlySet<number>): FolderRecord {
     problemCount: row.problem_count,
     scanning: scanning.has(row.id),
     lastScanAt: row.last_scan_at,
+    skipped: JSON.parse(row.skipped) as string[],
   };
 }
 
@@ -56,7 +58,11 @@ export function folderPath(db: DatabaseSync, id: number): string | null {
   return row?.path ?? null;
 }
 
-/** Records that a folder's scan finished. */
-export function markScanned(db: DatabaseSync, id: number): void {
-  sql(db, 'UPDATE folders SET last_scan_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+/** Records that a folder's scan finished, with the sub-folders it could not enter. */
+export function markScanned(db: DatabaseSync, id: number, skipped: readonly string[] = []): void {
+  sql(db, 'UPDATE folders SET last_scan_at = ?, skipped = ? WHERE id = ?').run(
+    new Date().toISOString(),
+    JSON.stringify(skipped),
+    id,
+  );
 }

@@ -79,4 +79,7 @@ export const MIGRATIONS: readonly string[] = [
   /* 4: facts about the file that are not problems (e.g. "RAW+JPEG pair"), shown but never counted */ `
   ALTER TABLE photos ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
   `,
+  /* 5: sub-folders the last scan could not enter (unreadable, or links leading out), to show them */ `
+  ALTER TABLE folders ADD COLUMN skipped TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

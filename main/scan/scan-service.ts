@@ -100,7 +100,7 @@ async function runScan(o: ScanServiceOptions, folderId: number, signal: AbortSig
     events.emit('scan:progress', { ...progress });
     const read = readingPairs(o.readMetadata ?? readFileMetadata, partners);
     await readAll({ ...o, readMetadata: read }, folderId, toRead, signal, progress);
-    if (!signal.aborted) markScanned(catalog.db, folderId);
+    if (!signal.aborted) markScanned(catalog.db, folderId, [...summary.unreadable, ...summary.outside]);
   } catch (error) {
     // Note: a scan runs in the background (nobody awaits it in the app), so it must not reject;
     // a folder removed while it was scanned simply ends it.

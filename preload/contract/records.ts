@@ -23,6 +23,8 @@ export interface FolderRecord {
   problemCount: number;
   scanning: boolean;
   lastScanAt: string | null;
+  /** Sub-folders the last scan could not enter (unreadable, or links leading out of the folder); for display. */
+  skipped: string[];
 }
 
 /** One grid cell: enough to draw a thumbnail with its badges. */

@@ -133,6 +133,8 @@ describe('scan of a folder made at test time', () => {
     const folderId = catalog.addFolder(photos).id;
     const summary = await createScanService({ catalog, events: createEventBus() }).scanFolder(folderId);
     expect(summary.outside).toEqual([path.join(photos, 'link-out')]);
+    // The sidebar shows it from the folder record.
+    expect(catalog.listFolders().find((f) => f.id === folderId)?.skipped).toEqual([path.join(photos, 'link-out')]);
     expect(catalog.idForPath(path.join(photos, 'link-out', 'x.jpg'))).toBeNull();
   });
 

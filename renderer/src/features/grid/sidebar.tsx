@@ -49,6 +49,12 @@ function FolderItem({
         </div>
       )}
       {folder.problemCount > 0 && <div className="folder-problems">⚠ {folder.problemCount} with problems</div>}
+      {folder.skipped.length > 0 && (
+        <div className="folder-problems" title={folder.skipped.join('\n')}>
+          ⚠ {folder.skipped.length} {folder.skipped.length === 1 ? 'sub-folder' : 'sub-folders'} not scanned
+          (unreadable, or a link leading out of the folder)
+        </div>
+      )}
     </li>
   );
 }
