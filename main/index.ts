@@ -97,6 +97,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => {
     services?.autoSync.stop();
+    // Note: stop uploads before the catalog closes, so no request writes its outcome to a closed database.
+    services?.sync.cancel();
     services?.catalog.close();
   });
   app.whenReady().then(start).catch(failStart);

@@ -30,7 +30,14 @@ export function createServices(o: ServiceOptions): Services & { autoSync: AutoSy
   const events = createEventBus();
   const catalog = openCatalog(path.join(o.home, 'catalog.sqlite'));
   const scanner = createScanService({ catalog, events });
-  const thumbs = createThumbService({ catalog, cacheDir: path.join(o.home, 'thumbs'), urlFor: o.thumbUrl, events });
+  // Note: the size is read once at start; the cache key includes it, so a new size makes new thumbnails.
+  const thumbs = createThumbService({
+    catalog,
+    cacheDir: path.join(o.home, 'thumbs'),
+    urlFor: o.thumbUrl,
+    events,
+    size: o.settings.get().thumbSize,
+  });
   const sync = createSyncService({ catalog, events, settings: o.settings, secrets: o.secrets });
   const settings = o.settings;
   const autoSync = startAutoSync({

@@ -82,4 +82,18 @@ export const MIGRATIONS: readonly string[] = [
   /* 5: sub-folders the last scan could not enter (unreadable, or links leading out), to show them */ `
   ALTER TABLE folders ADD COLUMN skipped TEXT NOT NULL DEFAULT '[]';
   `,
+  /* 6: every upload's bytes and remote id, kept when its photo leaves the catalog (folder removed), so the same
+     bytes added back are known as uploaded and not sent again */ `
+  CREATE TABLE upload_history (
+    content_hash TEXT PRIMARY KEY,
+    remote_id TEXT NOT NULL,
+    sent_fields TEXT,
+    uploaded_at TEXT NOT NULL
+  );
+  INSERT OR IGNORE INTO upload_history (content_hash, remote_id, sent_fields, uploaded_at)
+    SELECT content_hash, remote_id, sent_fields, COALESCE(uploaded_at, sync_updated_at, '1970-01-01T00:00:00.000Z')
+    FROM photos
+    WHERE sync_state = 'uploaded' AND content_hash IS NOT NULL AND remote_id IS NOT NULL
+    ORDER BY uploaded_at, id;
+  `,
 ];

@@ -70,8 +70,18 @@ export function markUploaded(db: DatabaseSync, items: readonly UploadedItem[], a
       `UPDATE photos SET sync_state = 'uploaded', remote_id = ?, sent_fields = ?, uploaded_at = ?,
          sync_error = NULL, sync_retryable = NULL, sync_updated_at = ? WHERE id = ?`,
     );
+    // Note: kept apart from the photo, so its bytes stay known as uploaded if its folder is removed.
+    const remember = db.prepare(
+      `INSERT INTO upload_history (content_hash, remote_id, sent_fields, uploaded_at)
+       SELECT content_hash, ?, ?, ? FROM photos WHERE id = ? AND content_hash IS NOT NULL
+       ON CONFLICT(content_hash) DO NOTHING`,
+    );
     const t = now(at);
-    for (const it of items) stmt.run(it.remoteId, JSON.stringify(it.sentFields), t, t, it.id);
+    for (const it of items) {
+      const sent = JSON.stringify(it.sentFields);
+      stmt.run(it.remoteId, sent, t, t, it.id);
+      remember.run(it.remoteId, sent, t, it.id);
+    }
   });
 }
 
@@ -194,18 +204,37 @@ export function setContentHash(db: DatabaseSync, id: number, hash: string): void
   db.prepare('UPDATE photos SET content_hash = ? WHERE id = ?').run(hash, id);
 }
 
-/** An uploaded photo with these bytes, if any. */
+/** The name given to an upload whose photo is no longer in the catalog (its folder was removed). */
+export const EARLIER_UPLOAD_NAME = 'a photo uploaded earlier';
+
+/**
+ * An uploaded photo with these bytes, if any; else an earlier upload of them whose photo left the catalog
+ * (`id` null). Both are the same kind of duplicate: the bytes are on memories.ai already.
+ */
 export function uploadedWithHash(
   db: DatabaseSync,
   hash: string,
-): { id: number; remoteId: string | null; sentFields: string | null; name: string } | null {
+): { id: number | null; remoteId: string | null; sentFields: string | null; name: string } | null {
   const row = db
     .prepare(
       `SELECT id, remote_id, sent_fields, name FROM photos WHERE content_hash = ? AND sync_state = 'uploaded'
        ORDER BY uploaded_at LIMIT 1`,
     )
     .get(hash) as { id: number; remote_id: string | null; sent_fields: string | null; name: string } | undefined;
-  return row ? { id: row.id, remoteId: row.remote_id, sentFields: row.sent_fields, name: row.name } : null;
+  if (row) return { id: row.id, remoteId: row.remote_id, sentFields: row.sent_fields, name: row.name };
+  const earlier = db.prepare('SELECT remote_id, sent_fields FROM upload_history WHERE content_hash = ?').get(hash) as
+    { remote_id: string; sent_fields: string | null } | undefined;
+  return earlier
+    ? { id: null, remoteId: earlier.remote_id, sentFields: earlier.sent_fields, name: EARLIER_UPLOAD_NAME }
+    : null;
+}
+
+/** Of these content hashes, those uploaded before (kept even when their photos left the catalog). */
+export function uploadedHashes(db: DatabaseSync, hashes: readonly string[]): Set<string> {
+  const rows = db
+    .prepare('SELECT content_hash FROM upload_history WHERE content_hash IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(hashes)) as { content_hash: string }[];
+  return new Set(rows.map((r) => r.content_hash));
 }
 
 /** Records a photo whose identical bytes were already uploaded as that upload (no second request). */

@@ -93,7 +93,12 @@ export function createHandlers(services: Services): Handlers {
     'sync.report': () => ({ text: sync.report() }),
 
     'settings.get': () => settings.get(),
-    'settings.set': (patch) => settings.set(patch),
+    'settings.set': (patch) => {
+      // Note: the key belongs to one server: moving the API address drops it, so a page that changes
+      // the address can never have the saved key sent somewhere else.
+      if (patch.apiBase !== undefined && patch.apiBase !== settings.get().apiBase) secrets.clearKey();
+      return settings.set(patch);
+    },
 
     'secrets.status': () => secrets.status(),
     'secrets.setKey': ({ key }) => secrets.setKey(key),

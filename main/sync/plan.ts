@@ -17,11 +17,19 @@ export function isSendable(row: SyncRow): boolean {
   return row.uploadable && isWaiting(row);
 }
 
-/** Computes the plan for these rows with the current batch cap; `convert`: the opt-in JPEG copies. */
-export function computePlan(rows: readonly SyncRow[], uniqueId: string, cap: number, convert = false): SyncPlan {
-  const uploadedHashes = new Set(
-    rows.filter((r) => r.syncState === 'uploaded' && r.contentHash).map((r) => r.contentHash),
-  );
+/**
+ * Computes the plan for these rows with the current batch cap; `convert`: the opt-in JPEG copies;
+ * `earlier`: content hashes uploaded before (also of photos no longer in the catalog).
+ */
+export function computePlan(
+  rows: readonly SyncRow[],
+  uniqueId: string,
+  cap: number,
+  convert = false,
+  earlier: ReadonlySet<string> = new Set(),
+): SyncPlan {
+  const uploadedHashes = new Set(earlier);
+  for (const r of rows) if (r.syncState === 'uploaded' && r.contentHash) uploadedHashes.add(r.contentHash);
   const seen = new Set<string>();
   const groups = new Map<string, number>();
   const blocked: BlockedPhoto[] = [];

@@ -14,6 +14,7 @@ import {
   uncertainToQueued,
   uncertainToUploaded,
   unqueue,
+  uploadedHashes,
 } from '../catalog/uploads';
 import type { UploadTimeouts } from '../memories/upload-images';
 import { makeBatches, type SendItem } from './batches';
@@ -201,7 +202,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
     plan(ids?: number[]): SyncPlan {
       const s = deps.settings.get();
       const rows = listSyncRows(db, ids);
-      const plan = computePlan(rows, s.uniqueId, cap(), s.convertUnsupported);
+      const hashes = rows.flatMap((r) => (r.contentHash ? [r.contentHash] : []));
+      const plan = computePlan(rows, s.uniqueId, cap(), s.convertUnsupported, uploadedHashes(db, hashes));
       return s.sendTimeAsUtc ? { ...plan, timeAsRecorded: countWithoutZone(rows) } : plan;
     },
     start,

@@ -1,6 +1,6 @@
 /** The channel map: every call the renderer can make, with its request schema and response type. */
 import { z } from 'zod';
-import { LIMITS, DATETIME_PATTERN, isRealDateTime } from './fields';
+import { LIMITS, DATETIME_PATTERN, isRealDateTime, isSafeApiBase } from './fields';
 import { SYNC_STATES } from './records';
 import type {
   AppInfo,
@@ -63,7 +63,10 @@ export const photoPatchSchema = z.strictObject({
 
 /** A settings change; only these keys may be written by the renderer. */
 export const settingsPatchSchema = z.strictObject({
-  apiBase: z.url({ protocol: /^https?$/ }).optional(),
+  apiBase: z
+    .url({ protocol: /^https?$/ })
+    .refine(isSafeApiBase, 'The API address must use https (plain http only for 127.0.0.1 or localhost)')
+    .optional(),
   uniqueId: z.string().trim().min(1).max(100).optional(),
   requestsPerSecond: z.number().min(0.01).max(20).optional(),
   autoSync: z.boolean().optional(),

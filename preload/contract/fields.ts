@@ -38,3 +38,18 @@ export function isRealDateTime(text: string): boolean {
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h < 24 && mi < 60 && s < 60;
 }
+
+/**
+ * True for an API address the key may be sent to: https, or plain http only to this computer
+ * (the local fake server). Plain http elsewhere would put the key on the network in clear.
+ */
+export function isSafeApiBase(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}

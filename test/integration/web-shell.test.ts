@@ -132,6 +132,19 @@ describe('web shell', () => {
     expect(shell.services.secrets.getKey()).toBe('sk-mavi-web-shell-test');
   });
 
+  it('never lets the page send the key elsewhere: plain http to another host is refused, a new address drops the key', async () => {
+    await ipc('secrets.setKey', { key: 'sk-mavi-web-shell-test' });
+    const plain = await ipc('settings.set', { apiBase: 'http://attacker.example/' });
+    expect(plain.json).toMatchObject({ ok: false });
+    expect(shell.services.secrets.getKey()).toBe('sk-mavi-web-shell-test');
+    const same = await ipc('settings.set', { apiBase: shell.services.settings.get().apiBase });
+    expect(same.json).toMatchObject({ ok: true });
+    expect(shell.services.secrets.getKey()).toBe('sk-mavi-web-shell-test');
+    const moved = await ipc('settings.set', { apiBase: 'https://elsewhere.example/' });
+    expect(moved.json).toMatchObject({ ok: true });
+    expect(shell.services.secrets.getKey()).toBeNull();
+  });
+
   it('streams events to a client with the token', async () => {
     expect((await raw(shell.port, { path: '/events' })).status).toBe(403);
     const received = new Promise<string>((resolve, reject) => {

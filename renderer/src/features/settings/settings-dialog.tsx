@@ -53,6 +53,7 @@ function SettingsForm({ initial, onSaved }: { initial: Settings; onSaved: () => 
     >
       <h3>Upload</h3>
       {text('apiBase', 'API base address')}
+      <p className="hint">Changing the address removes the saved key: enter it again for the new address.</p>
       {text('uniqueId', 'Library name (unique_id)')}
       {text('requestsPerSecond', 'Requests per second')}
       {check('sendTimeAsUtc', 'Send capture time as UTC when the photo’s time zone is known')}
