@@ -36,13 +36,19 @@ export const SENDING_PARTIAL = 'Being sent; the request is not complete yet.';
 export const SENDING_COMPLETE = 'Sent; waiting for the answer of memories.ai.';
 
 /** Marks photos as being sent; committed before the request goes out. */
-export function markSending(db: DatabaseSync, ids: readonly number[], at?: number): void {
-  inTransaction(db, () => {
-    db.prepare(
-      `UPDATE photos SET sync_state = 'sending', sync_error = ?, sync_attempts = sync_attempts + 1, sync_updated_at = ?
-       WHERE ${IN_IDS}`,
-    ).run(SENDING_PARTIAL, now(at), idList(ids));
-  });
+export function markSending(db: DatabaseSync, ids: readonly number[], at?: number): number[] {
+  // Note: only photos still queued and not excluded are claimed: the person may have excluded one (or
+  // resolved it) after Sync was pressed, and an excluded photo is never sent.
+  return inTransaction(db, () =>
+    (
+      db
+        .prepare(
+          `UPDATE photos SET sync_state = 'sending', sync_error = ?, sync_attempts = sync_attempts + 1, sync_updated_at = ?
+           WHERE ${IN_IDS} AND sync_state = 'queued' AND excluded = 0 RETURNING id`,
+        )
+        .all(SENDING_PARTIAL, now(at), idList(ids)) as { id: number }[]
+    ).map((r) => r.id),
+  );
 }
 
 /** Records that a request is about to send its last bytes (committed before they go). */

@@ -189,10 +189,17 @@ export class SyncRun {
       this.queue.unshift(job);
       return;
     }
-    const items = job.batch.items;
+    const claimed = new Set(
+      markSending(
+        this.ctx.db,
+        job.batch.items.map((i) => i.id),
+        this.ctx.clock(),
+      ),
+    );
+    const items = job.batch.items.filter((i) => claimed.has(i.id));
     const ids = items.map((i) => i.id);
-    markSending(this.ctx.db, ids, this.ctx.clock());
-    this.ctx.changed(ids);
+    this.ctx.changed(job.batch.items.map((i) => i.id));
+    if (items.length === 0) return;
     let streamed = 0;
     const request: InFlight = { controller: new AbortController(), complete: false };
     const stopRequest = (): void => request.controller.abort();

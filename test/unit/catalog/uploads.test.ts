@@ -68,12 +68,22 @@ describe('upload state transitions', () => {
 
   it('at start-up: a request that never sent its last bytes is queued again, one that did is uncertain', () => {
     const [a, b] = ids as [number, number];
-    markSending(catalog.db, [a, b]);
+    queuePhotos(catalog.db, [a, b]);
+    expect(markSending(catalog.db, [a, b])).toEqual([a, b]);
     markBodyComplete(catalog.db, [b]);
     expect(recoverInterrupted(catalog.db)).toBe(1);
     expect(state(a)).toBe('queued');
     expect(state(b)).toBe('uncertain');
     expect(uncertainToQueued(catalog.db, [b])).toBe(1);
+    expect(state(b)).toBe('queued');
+  });
+
+  it('claims for sending only photos still queued and not excluded (excluded after Sync was pressed: never sent)', () => {
+    const [a, b] = ids as [number, number];
+    queuePhotos(catalog.db, [a, b]);
+    catalog.applyEdit([b], { excluded: true });
+    expect(markSending(catalog.db, [a, b])).toEqual([a]);
+    expect(state(a)).toBe('sending');
     expect(state(b)).toBe('queued');
   });
 
