@@ -123,7 +123,19 @@ export class SyncRun {
   /** Runs the workers to the end, then settles photos that waited on identical bytes. */
   async run(): Promise<void> {
     try {
-      await Promise.all(Array.from({ length: this.ctx.concurrency }, () => this.worker()));
+      // Note: allSettled, so one worker's internal error (e.g. a busy database) stops the others from
+      // taking new work but lets their requests in flight finish before copies are removed.
+      const results = await Promise.allSettled(
+        Array.from({ length: this.ctx.concurrency }, () =>
+          this.worker().catch((error: unknown) => {
+            this.stopMessage ??= `Sync stopped by an internal error: ${(error as Error).message}`;
+            this.wake();
+            throw error;
+          }),
+        ),
+      );
+      const failure = results.find((r) => r.status === 'rejected');
+      if (failure) throw failure.reason;
       if (!this.cancelled && this.stopMessage === null) this.settleFollowers();
     } finally {
       this.removeCopies();
