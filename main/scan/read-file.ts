@@ -1,7 +1,8 @@
 /** Reads one found file into what the catalog stores; never throws. */
 import type { ScannedFile } from '../catalog/scan-writes';
 import type { FileMetadata } from '../metadata/types';
-import { hashFile } from './content-hash';
+import { emptyMetadata } from '../metadata/read-in-process';
+import { sha256File } from './content-hash';
 import type { FoundFile } from './walk';
 
 /** Reads a file's metadata. */
@@ -9,19 +10,7 @@ export type MetadataReader = (absPath: string) => Promise<FileMetadata>;
 
 /** The metadata of a file that could not be read at all. */
 export function unreadableMetadata(reason: string): FileMetadata {
-  return {
-    format: 'unknown',
-    mime: null,
-    width: null,
-    height: null,
-    orientation: null,
-    fields: { datetime_taken: null, camera_model: null, latitude: null, longitude: null, tags: [] },
-    sources: {},
-    offsetTimeOriginal: null,
-    subSeconds: null,
-    problems: [`Could not read this file: ${reason}`],
-    uploadable: false,
-  };
+  return emptyMetadata({ format: 'unknown', mime: null, label: 'file' }, [`Could not read this file: ${reason}`]);
 }
 
 /** Reads metadata and content hash of one file. */
@@ -33,5 +22,5 @@ export async function readFound(found: FoundFile, readMetadata: MetadataReader):
     // Note: the reader promises never to throw; this guard keeps one bad file from stopping a scan anyway.
     metadata = unreadableMetadata(error instanceof Error ? error.message : String(error));
   }
-  return { ...found, contentHash: await hashFile(found.path), metadata };
+  return { ...found, contentHash: await sha256File(found.path).catch(() => null), metadata };
 }

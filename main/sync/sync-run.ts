@@ -21,7 +21,7 @@ import {
 import { uploadImages, looksOffline, type UploadTimeouts } from '../memories/upload-images';
 import type { UploadOutcome } from '../memories/outcome';
 import { splitBatch, type Batch, type SendItem } from './batches';
-import { sha256File } from './content-hash';
+import { sha256File } from '../scan/content-hash';
 import { convertedName, convertToJpeg, type ConvertedCopy } from './convert';
 import { backoffMs, Pacer, type Sleep } from './pacer';
 import type { Progress } from './progress';
