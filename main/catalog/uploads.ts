@@ -144,19 +144,24 @@ export function unqueue(db: DatabaseSync, ids: readonly number[], at?: number): 
  * any other may have reached the server, so it becomes `uncertain`. Returns how many became uncertain.
  */
 export function recoverInterrupted(db: DatabaseSync, at?: number): number {
+  return recoverInterruptedIds(db, at).length;
+}
+
+/** `recoverInterrupted`, returning the ids of the photos that became uncertain. */
+export function recoverInterruptedIds(db: DatabaseSync, at?: number): number[] {
   return inTransaction(db, () => {
     db.prepare(
       `UPDATE photos SET sync_state = 'queued', sync_error = NULL, sync_updated_at = ?
        WHERE sync_state = 'sending' AND sync_error = ?`,
     ).run(now(at), SENDING_PARTIAL);
-    const r = db
+    const rows = db
       .prepare(
         `UPDATE photos SET sync_state = 'uncertain', sync_updated_at = ?,
            sync_error = 'Lightbox stopped while this photo was being sent; the server may or may not have it.'
-         WHERE sync_state = 'sending'`,
+         WHERE sync_state = 'sending' RETURNING id`,
       )
-      .run(now(at));
-    return Number(r.changes);
+      .all(now(at)) as { id: number }[];
+    return rows.map((r) => r.id);
   });
 }
 

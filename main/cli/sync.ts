@@ -8,7 +8,6 @@
 import type { SettingsService } from '../app/services';
 import type { BlockedPhoto, SyncPlan, SyncStatus } from '../../preload/contract';
 import { listSyncRows } from '../catalog/sync-rows';
-import { recoverInterrupted } from '../catalog/uploads';
 import { createMemorySecretService } from '../secrets/memory-secret-service';
 import { withEnvOverrides } from '../settings/env-overrides';
 import { createSettingsService, openFileSettingsStore } from '../settings/settings-service';
@@ -92,12 +91,6 @@ export async function run(args: string[]): Promise<number> {
   }
   return withCliContext(async (ctx) => {
     const db = ctx.catalog.db;
-    const interrupted = listSyncRows(db)
-      .filter((r) => r.syncState === 'sending')
-      .map((r) => r.id);
-    recoverInterrupted(db);
-    const nowUncertain = listSyncRows(db, interrupted).filter((r) => r.syncState === 'uncertain');
-    for (const r of nowUncertain) process.stdout.write(`uncertain ${r.path}\n`);
     let bad = 0;
     const sync = createSyncService({
       catalog: ctx.catalog,
@@ -105,6 +98,9 @@ export async function run(args: string[]): Promise<number> {
       settings: cliSettings(ctx.home, process.env),
       secrets: createMemorySecretService(key),
       offlineGiveUpMs: 30_000,
+      onRecovered: (ids) => {
+        for (const r of listSyncRows(db, ids)) process.stdout.write(`uncertain ${r.path}\n`);
+      },
       onOutcome: (o) => {
         if (o.state !== 'uploaded') bad++;
         process.stdout.write(`${outcomeLine(o)}\n`);

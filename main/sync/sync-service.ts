@@ -9,7 +9,7 @@ import {
   offsetsOf,
   problemUploads,
   queuePhotos,
-  recoverInterrupted,
+  recoverInterruptedIds,
   requeueFailed,
   uncertainToQueued,
   uncertainToUploaded,
@@ -45,6 +45,8 @@ export interface SyncDeps {
   timeouts?: Partial<UploadTimeouts>;
   /** Called for each photo outcome as it happens. */
   onOutcome?: (o: PhotoOutcome) => void;
+  /** Called once at creation with the photos a previous process left mid-upload, now uncertain. */
+  onRecovered?: (uncertainIds: number[]) => void;
 }
 
 const MIME_BY_EXT: Record<string, string> = {
@@ -68,7 +70,8 @@ export function createSyncService(deps: SyncDeps): SyncService {
   const clock = deps.clock ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
   const random = deps.random ?? Math.random;
-  recoverInterrupted(db, clock());
+  const recovered = recoverInterruptedIds(db, clock());
+  if (recovered.length > 0) deps.onRecovered?.(recovered);
   let progress = new Progress(clock);
   let run: SyncRun | null = null;
   let running: Promise<void> = Promise.resolve();
